@@ -1,0 +1,127 @@
+import { css } from 'lit';
+
+/**
+ * Styles of `<cma-field>`. The field renders into its parent's shadow root (so that its input sits
+ * in the parent's `<form>`, where labels, autofill and password managers find it); the parent adopts
+ * these styles.
+ */
+export const fieldStyles = css`
+  cma-field {
+    display: block;
+    margin-block-end: var(--_space);
+  }
+  cma-field[hidden] {
+    display: none;
+  }
+  .label {
+    display: block;
+    font-weight: 600;
+    margin-block-end: 0.25em;
+  }
+  .label .optional {
+    font-weight: normal;
+    color: var(--_muted);
+  }
+  .help {
+    color: var(--_muted);
+    font-size: 0.875em;
+    margin-block-end: 0.25em;
+  }
+  .help p:last-child {
+    margin: 0;
+  }
+  .control {
+    display: flex;
+    align-items: stretch;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    overflow: hidden;
+  }
+  .control:focus-within {
+    box-shadow: var(--_focus);
+    border-color: var(--_primary);
+  }
+  .invalid .control {
+    border-color: var(--_error);
+  }
+  .affix {
+    display: flex;
+    align-items: center;
+    padding: 0 0.5em;
+    background: var(--_subtle);
+    color: var(--_muted);
+    white-space: nowrap;
+  }
+  .control input,
+  .control textarea,
+  .control select {
+    flex: 1;
+    min-width: 0;
+    min-height: 2.5rem;
+    box-sizing: border-box;
+    border: 0;
+    padding: 0.5em 0.625em;
+    font: inherit;
+    color: inherit;
+    background: transparent;
+  }
+  .control :is(input, textarea, select):focus {
+    outline: none;
+    box-shadow: none;
+  }
+  .control textarea {
+    resize: vertical;
+    min-height: 5rem;
+  }
+  .control textarea.masked {
+    -webkit-text-security: disc;
+  }
+  .toggle {
+    border: 0;
+    border-inline-start: 1px solid var(--_border);
+    background: var(--_subtle);
+    color: var(--_text);
+    font: inherit;
+    font-size: 0.875em;
+    padding: 0 0.75em;
+    min-width: 4rem;
+    cursor: pointer;
+  }
+  fieldset {
+    border: 0;
+    margin: 0;
+    padding: 0;
+  }
+  legend {
+    padding: 0;
+  }
+  .choice {
+    display: flex;
+    gap: 0.5em;
+    align-items: flex-start;
+    min-height: 1.5rem;
+    padding-block: 0.125em;
+  }
+  .choice input {
+    width: 1.25rem;
+    height: 1.25rem;
+    margin: 0.125em 0 0;
+    accent-color: var(--_primary);
+  }
+  .choice .description {
+    display: block;
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .error {
+    display: flex;
+    gap: 0.375em;
+    color: var(--_error);
+    font-size: 0.875em;
+    margin-block-start: 0.25em;
+  }
+  .error::before {
+    content: '⚠' / '';
+  }
+`;

@@ -1,0 +1,225 @@
+import { consume } from '@lit/context';
+import { html, LitElement, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import type { Field, FieldValue, Option } from '../../descriptor/types.js';
+import { localeContext, makeLocale, type Locale } from '../locale.js';
+import { renderMarkup } from '../markup.js';
+
+/** Fired inside the widget (not composed) when the user changes a field's value. */
+export class FieldChangeEvent extends Event {
+  constructor(
+    readonly name: string,
+    readonly value: FieldValue,
+  ) {
+    super('field-change', { bubbles: true });
+  }
+}
+
+/**
+ * One field of a step: it owns its label, help, input, error and the ARIA that ties them together.
+ * It renders into its parent's shadow root, inside the parent's `<form>` (see field.styles.ts).
+ *
+ * @csspart field - the wrapper
+ * @csspart label - the label
+ * @csspart hint - the help text
+ * @csspart input - the input, textarea or select
+ * @csspart error - the error message
+ */
+export class CmaField extends LitElement {
+  @consume({ context: localeContext, subscribe: true })
+  @property({ attribute: false })
+  locale: Locale = makeLocale('en');
+
+  /** The field as the descriptor gives it. */
+  @property({ attribute: false }) field!: Field;
+
+  /** The current value. Bound as a property, never as an attribute (it may be a secret). */
+  @property({ attribute: false }) value: FieldValue | undefined;
+
+  /** Options of a select or radio field. */
+  @property({ attribute: false }) options: Option[] = [];
+
+  /** The error to show, already in words; empty when the value is fine. */
+  @property({ attribute: false }) error = '';
+
+  @state() private revealed = false;
+
+  protected override createRenderRoot() {
+    return this;
+  }
+
+  /** Moves focus to the input (the first radio of a group). */
+  override focus() {
+    this.querySelector<HTMLElement>('input, textarea, select')?.focus();
+  }
+
+  private get id_() {
+    return `cma-field-${this.field.name.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+  }
+
+  private handleInput(e: Event) {
+    const input = e.target as HTMLInputElement;
+    const value = input.type === 'checkbox' ? input.checked : input.value;
+    this.dispatchEvent(new FieldChangeEvent(this.field.name, value));
+  }
+
+  private toggleReveal() {
+    this.revealed = !this.revealed;
+  }
+
+  override render() {
+    const { field, locale } = this;
+    const { text, t } = locale;
+    const id = this.id_;
+    const label = text(field.label);
+    const help = field.help ? text(field.help) : '';
+    const describedBy = [help && `${id}-help`, this.error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+    const invalid = this.error ? 'true' : undefined;
+    const optional = !field.required && field.type !== 'checkbox' ? html` <span class="optional">${t.optional}</span>` : nothing;
+
+    const helpBlock = help ? html`<div part="hint" class="help" id="${id}-help">${renderMarkup(help, t.newTab)}</div>` : nothing;
+    const errorBlock = this.error ? html`<div part="error" class="error" id="${id}-error">${this.error}</div>` : nothing;
+
+    if (field.type === 'radio') {
+      return html`<fieldset part="field" class=${this.error ? 'invalid' : ''} aria-describedby=${ifDefined(describedBy)}>
+        <legend part="label" class="label">${label}${optional}</legend>
+        ${helpBlock}
+        ${this.options.map(
+          (o, i) => html`<label class="choice">
+            <input
+              part="input"
+              type="radio"
+              id=${i === 0 ? id : `${id}-${i}`}
+              name=${field.name}
+              .value=${o.value}
+              .checked=${live(this.value === o.value)}
+              ?required=${field.required}
+              aria-invalid=${ifDefined(invalid)}
+              @change=${this.handleInput}
+            />
+            <span>${text(o.label)}${o.description ? html`<span class="description">${text(o.description)}</span>` : nothing}</span>
+          </label>`,
+        )}
+        ${errorBlock}
+      </fieldset>`;
+    }
+
+    if (field.type === 'checkbox') {
+      return html`<div part="field" class=${this.error ? 'invalid' : ''}>
+        <label class="choice">
+          <input
+            part="input"
+            type="checkbox"
+            id=${id}
+            name=${field.name}
+            .checked=${live(this.value === true)}
+            aria-invalid=${ifDefined(invalid)}
+            aria-describedby=${ifDefined(describedBy)}
+            @change=${this.handleInput}
+          />
+          <span part="label">${label}</span>
+        </label>
+        ${helpBlock} ${errorBlock}
+      </div>`;
+    }
+
+    return html`<div part="field" class=${this.error ? 'invalid' : ''}>
+      <label part="label" class="label" for=${id}>${label}${optional}</label>
+      ${helpBlock}
+      <div class="control">
+        ${field.prefix ? html`<span class="affix" aria-hidden="true">${text(field.prefix)}</span>` : nothing}
+        ${this.renderControl(id, describedBy, invalid)}
+        ${field.suffix ? html`<span class="affix" aria-hidden="true">${text(field.suffix)}</span>` : nothing}
+        ${field.type === 'secret'
+          ? html`<button
+              type="button"
+              class="toggle"
+              aria-controls=${id}
+              aria-pressed=${this.revealed ? 'true' : 'false'}
+              aria-label=${this.revealed ? t.hide(label) : t.show(label)}
+              @click=${this.toggleReveal}
+            >
+              ${this.revealed ? t.hide('').trim() : t.show('').trim()}
+            </button>`
+          : nothing}
+      </div>
+      ${errorBlock}
+    </div>`;
+  }
+
+  private renderControl(id: string, describedBy: string | undefined, invalid: string | undefined) {
+    const { field } = this;
+    const { text, t } = this.locale;
+    const value = typeof this.value === 'string' ? this.value : '';
+    const placeholder = field.placeholder ? text(field.placeholder) : undefined;
+
+    if (field.type === 'select') {
+      const chosen = this.options.some(o => o.value === value);
+      return html`<select
+        part="input"
+        id=${id}
+        name=${field.name}
+        ?required=${field.required}
+        aria-invalid=${ifDefined(invalid)}
+        aria-describedby=${ifDefined(describedBy)}
+        autocomplete=${ifDefined(field.autocomplete)}
+        @change=${this.handleInput}
+      >
+        ${chosen ? nothing : html`<option value="" selected>${t.choose}</option>`}
+        ${this.options.map(o => html`<option .value=${o.value} ?selected=${o.value === value}>${text(o.label)}</option>`)}
+      </select>`;
+    }
+
+    const secret = field.type === 'secret';
+    const masked = secret && !this.revealed;
+    // A secret without an autocomplete token is a key or token: password managers keep away from it.
+    const keyField = secret && !field.autocomplete ? '' : undefined;
+    const autocomplete = field.autocomplete ?? (secret ? 'off' : undefined);
+    const noSpell = secret || field.type === 'email' || field.type === 'url';
+
+    // No minlength/maxlength attributes: the browser would cut a long paste short without a word;
+    // the engine checks lengths and says what is wrong instead.
+    return field.multiline
+      ? html`<textarea
+          part="input"
+          id=${id}
+          name=${field.name}
+          class=${masked ? 'masked' : ''}
+          rows="4"
+          .value=${live(value)}
+          placeholder=${ifDefined(placeholder)}
+          ?required=${field.required}
+          data-1p-ignore=${ifDefined(keyField)}
+          data-lpignore=${ifDefined(keyField && 'true')}
+          data-bwignore=${ifDefined(keyField)}
+          data-form-type=${ifDefined(keyField && 'other')}
+          autocomplete=${ifDefined(autocomplete)}
+          spellcheck=${noSpell ? 'false' : 'true'}
+          autocapitalize=${ifDefined(noSpell ? 'off' : undefined)}
+          aria-invalid=${ifDefined(invalid)}
+          aria-describedby=${ifDefined(describedBy)}
+          @input=${this.handleInput}
+        ></textarea>`
+      : html`<input
+          part="input"
+          id=${id}
+          name=${field.name}
+          type=${masked ? 'password' : secret ? 'text' : field.type}
+          .value=${live(value)}
+          placeholder=${ifDefined(placeholder)}
+          ?required=${field.required}
+          data-1p-ignore=${ifDefined(keyField)}
+          data-lpignore=${ifDefined(keyField && 'true')}
+          data-bwignore=${ifDefined(keyField)}
+          data-form-type=${ifDefined(keyField && 'other')}
+          autocomplete=${ifDefined(autocomplete)}
+          spellcheck=${noSpell ? 'false' : 'true'}
+          autocapitalize=${ifDefined(noSpell ? 'off' : undefined)}
+          aria-invalid=${ifDefined(invalid)}
+          aria-describedby=${ifDefined(describedBy)}
+          @input=${this.handleInput}
+        />`;
+  }
+}

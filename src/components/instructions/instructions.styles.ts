@@ -1,0 +1,44 @@
+import { css } from 'lit';
+
+export const instructionsStyles = css`
+  :host {
+    display: block;
+  }
+  ol.steps {
+    margin: 0;
+    padding-inline-start: 1.5em;
+  }
+  ol.steps > li {
+    margin-block-end: 0.75em;
+  }
+  ol.steps.single {
+    list-style: none;
+    padding: 0;
+  }
+  .path {
+    display: inline-flex;
+    flex-wrap: wrap;
+    gap: 0.25em;
+    list-style: none;
+    margin: 0 0 0.5em;
+    padding: 0.125em 0.5em;
+    background: var(--_subtle);
+    border-radius: var(--_radius);
+    font-weight: 600;
+  }
+  .path li + li::before {
+    content: '›';
+    margin-inline-end: 0.25em;
+    color: var(--_muted);
+    font-weight: normal;
+  }
+  figure {
+    margin: 0.5em 0;
+  }
+  img {
+    max-width: 100%;
+    height: auto;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+`;

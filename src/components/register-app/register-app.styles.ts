@@ -1,0 +1,146 @@
+import { css } from 'lit';
+
+export const registerAppStyles = css`
+  :host {
+    display: block;
+    max-width: var(--cma-max-width, 32rem);
+    box-sizing: border-box;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  [part='base'] {
+    background: var(--_surface);
+    border: var(--cma-border, 1px solid var(--cma-color-border, #d1d5db));
+    border-radius: calc(var(--_radius) * 2);
+    padding: calc(var(--_space) * 1.25);
+  }
+  header {
+    display: flex;
+    align-items: center;
+    gap: 0.75em;
+    margin-block-end: var(--_space);
+  }
+  header img {
+    width: 2.5rem;
+    height: 2.5rem;
+    object-fit: contain;
+  }
+  h2,
+  h3 {
+    margin: 0;
+    line-height: 1.25;
+  }
+  h2 {
+    font-size: 1.25em;
+  }
+  h3 {
+    font-size: 1.05em;
+    margin-block-end: 0.5em;
+  }
+  h3:focus {
+    outline: none;
+  }
+  .progress {
+    color: var(--_muted);
+    font-size: 0.875em;
+    margin: 0 0 0.25em;
+  }
+  cma-instructions {
+    margin-block-end: var(--_space);
+  }
+  form {
+    margin: 0;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+    align-items: center;
+    margin-block-start: var(--_space);
+  }
+  .actions .primary {
+    margin-inline-start: auto;
+  }
+  button {
+    font: inherit;
+    min-height: 2.5rem;
+    min-width: 2.5rem;
+    padding: 0.5em 1em;
+    border-radius: var(--_radius);
+    border: 1px solid var(--_border);
+    background: var(--_surface);
+    color: var(--_text);
+    cursor: pointer;
+  }
+  button.primary {
+    background: var(--_primary);
+    border-color: var(--_primary);
+    color: var(--_on-primary);
+    font-weight: 600;
+  }
+  button[aria-disabled='true'] {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
+  .alert:empty {
+    display: none;
+  }
+  .alert {
+    border-inline-start: 4px solid var(--_error);
+    background: color-mix(in srgb, var(--_error) 8%, var(--_surface));
+    border-radius: var(--_radius);
+    padding: 0.5em 0.75em;
+    margin-block: var(--_space);
+  }
+  .alert p:last-child,
+  .alert ul {
+    margin-block-end: 0;
+  }
+  .notice {
+    border-inline-start: 4px solid var(--_border);
+    background: var(--_subtle);
+    border-radius: var(--_radius);
+    padding: 0.5em 0.75em;
+    margin-block-end: var(--_space);
+  }
+  .problems {
+    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    font-size: 0.8125em;
+    padding-inline-start: 1.25em;
+  }
+  .success h3 {
+    color: var(--_success);
+  }
+  .success h3::before {
+    content: '✓ ' / '';
+  }
+  .status {
+    color: var(--_muted);
+  }
+  .spinner {
+    display: inline-block;
+    width: 1em;
+    height: 1em;
+    vertical-align: -0.125em;
+    margin-inline-end: 0.5em;
+    border: 2px solid currentColor;
+    border-inline-end-color: transparent;
+    border-radius: 50%;
+    animation: spin 0.8s linear infinite;
+  }
+  @keyframes spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .spinner {
+      animation-duration: 3s;
+    }
+  }
+  footer {
+    margin-block-start: var(--_space);
+    font-size: 0.875em;
+  }
+`;

@@ -1,0 +1,48 @@
+import { css } from 'lit';
+
+/** Tokens and helpers every element shares. Each `--cma-*` property can be set by the host page. */
+export const sharedStyles = css`
+  :host {
+    --_primary: var(--cma-color-primary, #1d4ed8);
+    --_on-primary: var(--cma-color-on-primary, #fff);
+    --_text: var(--cma-color-text, #1f2937);
+    --_muted: var(--cma-color-muted, #4b5563);
+    --_border: var(--cma-color-border, #9ca3af);
+    --_surface: var(--cma-color-surface, #fff);
+    --_subtle: var(--cma-color-subtle, #f3f4f6);
+    --_error: var(--cma-color-error, #b91c1c);
+    --_success: var(--cma-color-success, #047857);
+    --_radius: var(--cma-radius, 6px);
+    --_space: var(--cma-spacing, 1rem);
+    --_focus: var(--cma-focus-ring, 0 0 0 3px color-mix(in srgb, var(--_primary) 45%, transparent));
+    color: var(--_text);
+    font-family: var(--cma-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    font-size: var(--cma-font-size, 1rem);
+    line-height: 1.5;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  a {
+    color: var(--_primary);
+  }
+  code {
+    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    font-size: 0.9em;
+    background: var(--_subtle);
+    border-radius: 3px;
+    padding: 0 0.25em;
+  }
+  p {
+    margin: 0 0 0.5em;
+  }
+  :focus-visible {
+    outline: none;
+    box-shadow: var(--_focus);
+  }
+`;

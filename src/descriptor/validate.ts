@@ -1,0 +1,286 @@
+import type { Descriptor } from './types.js';
+
+/** One thing wrong with a descriptor, at a JSON path such as `steps[1].fields[0].type`. */
+export interface DescriptorProblem {
+  path: string;
+  message: string;
+}
+
+export type ValidationResult =
+  | { ok: true; descriptor: Descriptor; problems: [] }
+  | { ok: false; problems: DescriptorProblem[] };
+
+export const FIELD_TYPES = ['text', 'secret', 'email', 'url', 'select', 'radio', 'checkbox'] as const;
+export const METHODS = ['apiKey', 'credentials', 'oauth2', 'grant'] as const;
+export const SUBMIT_KINDS = ['register', 'lookup', 'oauth'] as const;
+const ID = /^[a-z0-9][a-z0-9-]*$/;
+const LANG = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i;
+
+type Json = Record<string, unknown>;
+
+const KEYS = {
+  root: ['$schema', 'schemaVersion', 'id', 'name', 'logo', 'helpUrl', 'method', 'steps'],
+  step: ['id', 'title', 'instructions', 'fields', 'submit'],
+  submit: ['kind', 'lookup', 'popup', 'label'],
+  popup: ['width', 'height'],
+  field: [
+    'name', 'type', 'label', 'help', 'placeholder', 'required', 'multiline', 'pattern', 'patternMessage',
+    'minLength', 'maxLength', 'prefix', 'suffix', 'options', 'optionsFrom', 'default', 'autocomplete', 'showIf',
+  ],
+  option: ['value', 'label', 'description'],
+  showIf: ['field', 'equals'],
+  instruction: ['text', 'path', 'image'],
+  image: ['src', 'alt'],
+};
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const describe = (v: unknown) =>
+  v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'string' ? `"${v.slice(0, 40)}"` : typeof v;
+
+/** Compiles a descriptor `pattern` the way the widget uses it: `u` flag, matched against the whole value. */
+export function compilePattern(pattern: string): RegExp {
+  return new RegExp(`^(?:${pattern})$`, 'u');
+}
+
+/** True for an absolute https URL, or a relative reference (resolved against the descriptor's URL). */
+function isHttpsOrRelative(url: string): boolean {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return isHttps(url);
+  return !url.startsWith('//') && !/[\s\\]/.test(url) && url.length > 0;
+}
+
+function isHttps(url: string): boolean {
+  try {
+    return new URL(url).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Checks that `input` is a descriptor the widget can render, and lists every problem with its
+ * JSON path. Pure: no DOM, no network.
+ */
+export function validateDescriptor(input: unknown): ValidationResult {
+  const problems: DescriptorProblem[] = [];
+  const fail = (path: string, message: string) => problems.push({ path: path || '(root)', message });
+
+  const unknownKeys = (obj: Json, allowed: string[], path: string) => {
+    for (const key of Object.keys(obj)) {
+      if (!allowed.includes(key)) fail(join(path, key), 'unknown key');
+    }
+  };
+  const localized = (value: unknown, path: string, required = false) => {
+    if (value === undefined) {
+      if (required) fail(path, 'required');
+      return;
+    }
+    if (typeof value === 'string') {
+      if (required && !value.trim()) fail(path, 'must not be empty');
+      return;
+    }
+    if (!isObject(value) || Object.keys(value).length === 0) {
+      fail(path, `expected a string or a map of language to string, got ${describe(value)}`);
+      return;
+    }
+    for (const [lang, text] of Object.entries(value)) {
+      if (!LANG.test(lang)) fail(join(path, lang), 'not a language tag (such as "en" or "nb")');
+      else if (typeof text !== 'string') fail(join(path, lang), `expected a string, got ${describe(text)}`);
+    }
+  };
+  const bool = (value: unknown, path: string) => {
+    if (value !== undefined && typeof value !== 'boolean') fail(path, `expected true or false, got ${describe(value)}`);
+  };
+  const count = (value: unknown, path: string) => {
+    if (value !== undefined && !(Number.isInteger(value) && (value as number) >= 0)) {
+      fail(path, `expected a whole number ≥ 0, got ${describe(value)}`);
+    }
+  };
+  const array = (value: unknown, path: string): unknown[] | undefined => {
+    if (value === undefined) return undefined;
+    if (!Array.isArray(value)) {
+      fail(path, `expected an array, got ${describe(value)}`);
+      return undefined;
+    }
+    return value;
+  };
+
+  if (!isObject(input)) {
+    fail('', `expected a descriptor object, got ${describe(input)}`);
+    return { ok: false, problems };
+  }
+  const d = input;
+  unknownKeys(d, KEYS.root, '');
+  if (d.schemaVersion !== 1) fail('schemaVersion', d.schemaVersion === undefined ? 'required (1)' : 'expected 1');
+  if (typeof d.id !== 'string' || !ID.test(d.id)) fail('id', `expected lower-case letters, digits and "-" (such as "mailchimp"), got ${describe(d.id)}`);
+  localized(d.name, 'name', true);
+  if (!METHODS.includes(d.method as never)) fail('method', `expected one of ${METHODS.join(', ')}, got ${describe(d.method)}`);
+  if (d.logo !== undefined && !(typeof d.logo === 'string' && isHttpsOrRelative(d.logo))) {
+    fail('logo', 'expected an https URL or a path relative to the descriptor');
+  }
+  if (d.helpUrl !== undefined && !(typeof d.helpUrl === 'string' && isHttps(d.helpUrl))) fail('helpUrl', 'expected an https URL');
+
+  const steps = d.steps;
+  if (steps === undefined) fail('steps', 'required (at least one step)');
+  else if (!Array.isArray(steps)) fail('steps', `expected an array, got ${describe(steps)}`);
+  else if (steps.length === 0) fail('steps', 'expected at least one step');
+
+  const stepIds = new Set<string>();
+  const fieldNames = new Map<string, string>();
+  const lookupsBefore = new Set<string>();
+
+  const stepList = Array.isArray(steps) ? steps : [];
+  stepList.forEach((step, i) => {
+    const sp = `steps[${i}]`;
+    if (!isObject(step)) return fail(sp, `expected a step object, got ${describe(step)}`);
+    unknownKeys(step, KEYS.step, sp);
+    if (typeof step.id !== 'string' || !step.id) fail(`${sp}.id`, 'required (a string)');
+    else if (stepIds.has(step.id)) fail(`${sp}.id`, `duplicate step id "${step.id}"`);
+    else stepIds.add(step.id);
+    localized(step.title, `${sp}.title`);
+
+    array(step.instructions, `${sp}.instructions`)?.forEach((ins, j) => {
+      const ip = `${sp}.instructions[${j}]`;
+      if (!isObject(ins)) return fail(ip, `expected an instruction object, got ${describe(ins)}`);
+      unknownKeys(ins, KEYS.instruction, ip);
+      localized(ins.text, `${ip}.text`, true);
+      array(ins.path, `${ip}.path`)?.forEach((item, k) => localized(item, `${ip}.path[${k}]`, true));
+      if (ins.image !== undefined) {
+        if (!isObject(ins.image)) return fail(`${ip}.image`, 'expected {"src", "alt"}');
+        unknownKeys(ins.image, KEYS.image, `${ip}.image`);
+        if (typeof ins.image.src !== 'string' || !isHttpsOrRelative(ins.image.src)) {
+          fail(`${ip}.image.src`, 'expected an https URL or a path relative to the descriptor');
+        }
+        localized(ins.image.alt, `${ip}.image.alt`, true);
+      }
+    });
+
+    array(step.fields, `${sp}.fields`)?.forEach((field, j) => {
+      const fp = `${sp}.fields[${j}]`;
+      if (!isObject(field)) return fail(fp, `expected a field object, got ${describe(field)}`);
+      checkField(field, fp);
+    });
+
+    const submit = step.submit;
+    const subp = `${sp}.submit`;
+    if (submit === undefined) fail(subp, 'required: every step needs a submit ({"kind": "register" | "lookup" | "oauth"})');
+    else if (!isObject(submit)) fail(subp, `expected an object, got ${describe(submit)}`);
+    else {
+      unknownKeys(submit, KEYS.submit, subp);
+      if (!SUBMIT_KINDS.includes(submit.kind as never)) {
+        fail(`${subp}.kind`, `expected one of ${SUBMIT_KINDS.join(', ')}, got ${describe(submit.kind)}`);
+      }
+      if (submit.kind === 'lookup') {
+        if (typeof submit.lookup !== 'string' || !ID.test(submit.lookup)) {
+          fail(`${subp}.lookup`, 'required for a lookup: its name (lower-case letters, digits and "-")');
+        }
+      } else if (submit.lookup !== undefined) fail(`${subp}.lookup`, 'only allowed with "kind": "lookup"');
+      if (submit.popup !== undefined) {
+        if (submit.kind !== 'oauth') fail(`${subp}.popup`, 'only allowed with "kind": "oauth"');
+        else if (!isObject(submit.popup)) fail(`${subp}.popup`, 'expected {"width", "height"}');
+        else {
+          unknownKeys(submit.popup, KEYS.popup, `${subp}.popup`);
+          for (const k of ['width', 'height'] as const) {
+            const v = submit.popup[k];
+            if (v !== undefined && !(Number.isInteger(v) && (v as number) >= 200 && (v as number) <= 2000)) {
+              fail(`${subp}.popup.${k}`, 'expected a whole number of pixels from 200 to 2000');
+            }
+          }
+        }
+      }
+      localized(submit.label, `${subp}.label`);
+      if (submit.kind === 'lookup' && typeof submit.lookup === 'string') lookupsBefore.add(submit.lookup);
+      const last = i === stepList.length - 1;
+      if (last && submit.kind === 'lookup') fail(`${subp}.kind`, 'a lookup feeds later steps, so it cannot be on the last step');
+      if (!last && (submit.kind === 'register' || submit.kind === 'oauth')) {
+        fail(`${subp}.kind`, `"${submit.kind}" ends the flow, so only the last step may have it`);
+      }
+    }
+  });
+
+  function checkField(f: Json, fp: string) {
+    unknownKeys(f, KEYS.field, fp);
+    if (typeof f.name !== 'string' || !f.name) fail(`${fp}.name`, 'required (a string)');
+    else if (fieldNames.has(f.name)) fail(`${fp}.name`, `duplicate field name "${f.name}" (also at ${fieldNames.get(f.name)})`);
+    else fieldNames.set(f.name, fp);
+    const type = f.type as string;
+    if (!FIELD_TYPES.includes(type as never)) {
+      fail(`${fp}.type`, `expected one of ${FIELD_TYPES.join(', ')}, got ${describe(f.type)}`);
+    }
+    localized(f.label, `${fp}.label`, true);
+    for (const k of ['help', 'placeholder', 'patternMessage', 'prefix', 'suffix'] as const) localized(f[k], `${fp}.${k}`);
+    bool(f.required, `${fp}.required`);
+    bool(f.multiline, `${fp}.multiline`);
+    if (f.multiline === true && type !== 'text' && type !== 'secret') fail(`${fp}.multiline`, 'only allowed on text and secret fields');
+    count(f.minLength, `${fp}.minLength`);
+    count(f.maxLength, `${fp}.maxLength`);
+    if (typeof f.minLength === 'number' && typeof f.maxLength === 'number' && f.minLength > f.maxLength) {
+      fail(`${fp}.minLength`, 'greater than maxLength');
+    }
+    if (f.pattern !== undefined) {
+      if (typeof f.pattern !== 'string') fail(`${fp}.pattern`, `expected a string, got ${describe(f.pattern)}`);
+      else {
+        try {
+          compilePattern(f.pattern);
+        } catch (e) {
+          fail(`${fp}.pattern`, `not a valid regular expression with the u flag (${(e as Error).message})`);
+        }
+      }
+    }
+    if (f.autocomplete !== undefined && typeof f.autocomplete !== 'string') fail(`${fp}.autocomplete`, 'expected a string');
+
+    const choice = type === 'select' || type === 'radio';
+    const options = array(f.options, `${fp}.options`);
+    options?.forEach((o, k) => {
+      const op = `${fp}.options[${k}]`;
+      if (!isObject(o)) return fail(op, 'expected {"value", "label"}');
+      unknownKeys(o, KEYS.option, op);
+      if (typeof o.value !== 'string') fail(`${op}.value`, 'required (a string)');
+      localized(o.label, `${op}.label`, true);
+      localized(o.description, `${op}.description`);
+    });
+    if (f.optionsFrom !== undefined) {
+      if (typeof f.optionsFrom !== 'string') fail(`${fp}.optionsFrom`, 'expected the name of a lookup');
+      else if (!lookupsBefore.has(f.optionsFrom)) {
+        fail(`${fp}.optionsFrom`, `names no lookup on an earlier step ("${f.optionsFrom}")`);
+      }
+    }
+    if (choice && f.options === undefined && f.optionsFrom === undefined) {
+      fail(fp, `a ${type} field needs "options" or "optionsFrom"`);
+    }
+    if (f.options !== undefined && f.optionsFrom !== undefined) fail(fp, 'give "options" or "optionsFrom", not both');
+    if (!choice && (f.options !== undefined || f.optionsFrom !== undefined)) {
+      fail(fp, `"options" and "optionsFrom" are only for select and radio fields`);
+    }
+
+    if (f.default !== undefined) {
+      const want = type === 'checkbox' ? 'boolean' : 'string';
+      if (typeof f.default !== want) fail(`${fp}.default`, `expected a ${want} for a ${type} field`);
+      else if (options && !options.some(o => isObject(o) && o.value === f.default)) {
+        fail(`${fp}.default`, 'is not one of the options');
+      }
+    }
+
+    if (f.showIf !== undefined) {
+      const sip = `${fp}.showIf`;
+      if (!isObject(f.showIf)) return fail(sip, 'expected {"field", "equals"}');
+      unknownKeys(f.showIf, KEYS.showIf, sip);
+      const target = f.showIf.field;
+      const known = typeof target === 'string' && fieldNames.has(target) && target !== f.name;
+      if (!known) fail(`${sip}.field`, `names no field before this one (${describe(target)})`);
+      const eq = f.showIf.equals;
+      if (typeof eq !== 'string' && typeof eq !== 'boolean') fail(`${sip}.equals`, 'expected a string or true/false');
+    }
+  }
+
+  return problems.length ? { ok: false, problems } : { ok: true, descriptor: d as unknown as Descriptor, problems: [] };
+}
+
+function join(path: string, key: string): string {
+  const part = /^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key);
+  return path ? (part.startsWith('"') ? `${path}[${part}]` : `${path}.${part}`) : part;
+}
+
+/** One line per problem: `steps[1].fields[0].type: expected one of …`. */
+export function formatProblems(problems: DescriptorProblem[]): string {
+  return problems.map(p => `${p.path}: ${p.message}`).join('\n');
+}

@@ -1,0 +1,268 @@
+/**
+ * The step engine: a pure state machine over a descriptor's steps. No DOM, no fetch.
+ * Elements ask it what to show (`currentStep`, `visibleFields`, `submitRequest`) and tell it
+ * what happened (`transition`); it decides which step is current and what comes next.
+ */
+import { compilePattern } from '../descriptor/validate.js';
+import type { Descriptor, Field, FieldValue, Option, Step, Submit, Values } from '../descriptor/types.js';
+import type { ErrorCode } from '../api/errors.js';
+
+export type FlowStatus =
+  /** The user is filling in the current step. */
+  | 'editing'
+  /** The current step's submit is in flight. */
+  | 'submitting'
+  /** An OAuth flow is open (popup or redirect) and not yet confirmed by the server. */
+  | 'authorizing'
+  /** The server accepted the request but waits for the vendor to grant access. */
+  | 'pending'
+  | 'registered'
+  | 'cancelled';
+
+/** Why a field is not accepted. `server` carries the API's message; the rest are localized by the view. */
+export type FieldProblem =
+  | { rule: 'required' | 'email' | 'url' | 'option' }
+  | { rule: 'pattern' }
+  | { rule: 'minLength' | 'maxLength'; limit: number }
+  | { rule: 'server'; message: string };
+
+export interface FlowError {
+  code: ErrorCode;
+  message: string;
+  retryable: boolean;
+  /** Seconds to wait before trying again (rate limits). */
+  retryAfter?: number;
+}
+
+export interface FlowState {
+  readonly descriptor: Descriptor;
+  readonly stepIndex: number;
+  /** Everything the user typed or chose, on every step, kept when going back. */
+  readonly values: Values;
+  /** Options each lookup answered with, by lookup name. */
+  readonly lookups: Readonly<Record<string, Option[]>>;
+  readonly status: FlowStatus;
+  /** Whether the current step has been submitted once (field errors then update as the user types). */
+  readonly submitted: boolean;
+  readonly fieldErrors: Readonly<Record<string, FieldProblem>>;
+  readonly error?: FlowError;
+  /** The OAuth or pending-grant flow in progress. */
+  readonly flowId?: string;
+  readonly connectionId?: string;
+  readonly displayName?: string;
+}
+
+export type FlowAction =
+  | { type: 'input'; name: string; value: FieldValue }
+  | { type: 'submit' }
+  | { type: 'lookupSucceeded'; lookup: string; options: Option[] }
+  | { type: 'flowStarted'; flowId: string; status: 'authorizing' | 'pending' }
+  | { type: 'registered'; connectionId: string; displayName?: string }
+  | { type: 'failed'; error: FlowError; fields?: Record<string, string> }
+  | { type: 'back' }
+  | { type: 'cancel' };
+
+/** What the current step's submit asks the API to do, with the values collected so far. */
+export type SubmitRequest =
+  | { kind: 'register'; values: Values }
+  | { kind: 'lookup'; lookup: string; values: Values }
+  | { kind: 'oauth'; values: Values; popup: { width: number; height: number } };
+
+const DEFAULT_POPUP = { width: 600, height: 700 };
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function start(descriptor: Descriptor): FlowState {
+  const values: Values = {};
+  for (const step of descriptor.steps) {
+    for (const field of step.fields ?? []) {
+      if (field.default !== undefined) values[field.name] = field.default;
+      else if (field.type === 'checkbox') values[field.name] = false;
+    }
+  }
+  return { descriptor, stepIndex: 0, values, lookups: {}, status: 'editing', submitted: false, fieldErrors: {} };
+}
+
+export function currentStep(state: FlowState): Step {
+  return state.descriptor.steps[state.stepIndex];
+}
+
+export const isLastStep = (state: FlowState) => state.stepIndex === state.descriptor.steps.length - 1;
+
+/** True while the flow can still take input or requests (not finished, not cancelled). */
+export const isOpen = (state: FlowState) => state.status !== 'registered' && state.status !== 'cancelled';
+
+function isVisible(field: Field, values: Values): boolean {
+  return !field.showIf || values[field.showIf.field] === field.showIf.equals;
+}
+
+/** Fields of the current step that are shown for the values so far (`showIf`). */
+export function visibleFields(state: FlowState, step = currentStep(state)): Field[] {
+  return (step.fields ?? []).filter(f => isVisible(f, state.values));
+}
+
+/** The options of a select or radio field: its own, or those its lookup answered with. */
+export function optionsOf(state: FlowState, field: Field): Option[] {
+  return field.optionsFrom ? (state.lookups[field.optionsFrom] ?? []) : (field.options ?? []);
+}
+
+/** Fields of the current step that must be chosen from a lookup that answered with nothing. */
+export function emptyChoices(state: FlowState): Field[] {
+  return visibleFields(state).filter(f => f.optionsFrom && optionsOf(state, f).length === 0);
+}
+
+/** Whether the current step can be submitted now (an empty lookup leaves nothing to submit). */
+export function canSubmit(state: FlowState): boolean {
+  return state.status === 'editing' && emptyChoices(state).every(f => !f.required);
+}
+
+/** Passwords are taken as typed; other single-line values lose the spaces a paste brings along. */
+function normalize(field: Field, value: FieldValue | undefined): FieldValue | undefined {
+  if (typeof value !== 'string') return value;
+  const password = field.type === 'secret' && /password/.test(field.autocomplete ?? '');
+  return password || field.multiline ? value : value.trim();
+}
+
+/** The values of every visible field on the steps up to and including the current one. */
+export function collectedValues(state: FlowState): Values {
+  const values: Values = {};
+  for (const step of state.descriptor.steps.slice(0, state.stepIndex + 1)) {
+    for (const field of visibleFields(state, step)) {
+      const value = normalize(field, state.values[field.name]);
+      if (value !== undefined && value !== '') values[field.name] = value;
+    }
+  }
+  return values;
+}
+
+/** What the current step's submit does. */
+export function submitRequest(state: FlowState): SubmitRequest {
+  const submit: Submit = currentStep(state).submit;
+  const values = collectedValues(state);
+  switch (submit.kind) {
+    case 'lookup':
+      return { kind: 'lookup', lookup: submit.lookup, values };
+    case 'oauth':
+      return { kind: 'oauth', values, popup: { ...DEFAULT_POPUP, ...submit.popup } };
+    default:
+      return { kind: 'register', values };
+  }
+}
+
+/** Checks one field's value; undefined when it is fine. */
+export function checkField(state: FlowState, field: Field): FieldProblem | undefined {
+  const value = normalize(field, state.values[field.name]);
+  if (field.type === 'checkbox') return field.required && value !== true ? { rule: 'required' } : undefined;
+  const text = typeof value === 'string' ? value : '';
+  if (!text) return field.required ? { rule: 'required' } : undefined;
+  if (field.type === 'select' || field.type === 'radio') {
+    return optionsOf(state, field).some(o => o.value === text) ? undefined : { rule: 'option' };
+  }
+  if (field.minLength !== undefined && text.length < field.minLength) return { rule: 'minLength', limit: field.minLength };
+  if (field.maxLength !== undefined && text.length > field.maxLength) return { rule: 'maxLength', limit: field.maxLength };
+  if (field.type === 'email' && !EMAIL.test(text)) return { rule: 'email' };
+  if (field.type === 'url' && !isWebUrl(text)) return { rule: 'url' };
+  if (field.pattern && !compilePattern(field.pattern).test(text)) return { rule: 'pattern' };
+  return undefined;
+}
+
+function isWebUrl(text: string): boolean {
+  try {
+    return ['https:', 'http:'].includes(new URL(text).protocol);
+  } catch {
+    return false;
+  }
+}
+
+function checkStep(state: FlowState): Record<string, FieldProblem> {
+  const errors: Record<string, FieldProblem> = {};
+  for (const field of visibleFields(state)) {
+    const problem = checkField(state, field);
+    if (problem) errors[field.name] = problem;
+  }
+  return errors;
+}
+
+/** Values with every secret removed: what is kept once the app is registered. */
+function withoutSecrets(state: FlowState): Values {
+  const secret = new Set(state.descriptor.steps.flatMap(s => s.fields ?? []).filter(f => f.type === 'secret').map(f => f.name));
+  return Object.fromEntries(Object.entries(state.values).filter(([name]) => !secret.has(name)));
+}
+
+/** The next state, given what happened. Actions that do not fit the current status change nothing. */
+export function transition(state: FlowState, action: FlowAction): FlowState {
+  switch (action.type) {
+    case 'input': {
+      if (state.status !== 'editing') return state;
+      const next = { ...state, values: { ...state.values, [action.name]: action.value } };
+      const fieldErrors = { ...state.fieldErrors };
+      delete fieldErrors[action.name];
+      const field = visibleFields(next).find(f => f.name === action.name);
+      const problem = field && state.submitted ? checkField(next, field) : undefined;
+      if (problem) fieldErrors[action.name] = problem;
+      return { ...next, fieldErrors };
+    }
+    case 'submit': {
+      if (!canSubmit(state)) return state;
+      const fieldErrors = checkStep(state);
+      const invalid = Object.keys(fieldErrors);
+      if (invalid.length) {
+        return {
+          ...state,
+          submitted: true,
+          fieldErrors,
+          error: { code: 'invalid_input', message: '', retryable: true },
+        };
+      }
+      return { ...state, submitted: true, fieldErrors: {}, error: undefined, status: 'submitting' };
+    }
+    case 'lookupSucceeded': {
+      if (state.status !== 'submitting' || isLastStep(state)) return state;
+      const values = { ...state.values };
+      const later = state.descriptor.steps.slice(state.stepIndex + 1).flatMap(s => s.fields ?? []);
+      for (const field of later.filter(f => f.optionsFrom === action.lookup)) {
+        const current = values[field.name];
+        if (action.options.length === 1) values[field.name] = action.options[0].value;
+        else if (!action.options.some(o => o.value === current)) delete values[field.name];
+      }
+      return {
+        ...state,
+        values,
+        lookups: { ...state.lookups, [action.lookup]: action.options },
+        stepIndex: state.stepIndex + 1,
+        status: 'editing',
+        submitted: false,
+        fieldErrors: {},
+        error: undefined,
+      };
+    }
+    case 'flowStarted':
+      if (state.status !== 'submitting') return state;
+      return { ...state, status: action.status, flowId: action.flowId };
+    case 'registered':
+      if (!isOpen(state) || state.status === 'editing') return state;
+      return {
+        ...state,
+        values: withoutSecrets(state),
+        status: 'registered',
+        connectionId: action.connectionId,
+        displayName: action.displayName,
+        flowId: undefined,
+        error: undefined,
+      };
+    case 'failed': {
+      if (!isOpen(state)) return state;
+      const fieldErrors: Record<string, FieldProblem> = {};
+      const here = new Set(visibleFields(state).map(f => f.name));
+      for (const [name, message] of Object.entries(action.fields ?? {})) {
+        if (here.has(name)) fieldErrors[name] = { rule: 'server', message };
+      }
+      return { ...state, status: 'editing', flowId: undefined, fieldErrors, error: action.error };
+    }
+    case 'back':
+      if (state.stepIndex === 0 || (state.status !== 'editing' && state.status !== 'submitting')) return state;
+      return { ...state, stepIndex: state.stepIndex - 1, status: 'editing', submitted: false, fieldErrors: {}, error: undefined };
+    case 'cancel':
+      if (!isOpen(state)) return state;
+      return { ...state, status: 'cancelled', flowId: undefined };
+  }
+}

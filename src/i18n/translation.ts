@@ -1,0 +1,57 @@
+import type { ErrorCode } from '../api/errors.js';
+import type { FieldType } from '../descriptor/types.js';
+
+/**
+ * Every built-in string of the widget. Descriptor text is localized by the descriptor itself;
+ * these are the widget's own words around it.
+ */
+export interface Translation {
+  loading: string;
+  /** The widget's heading, with the vendor's name. */
+  heading: (vendor: string) => string;
+  /** Shown before any vendor is set. */
+  noVendor: string;
+  /** Shown when the host page set no `api-base`. */
+  noApiBase: string;
+  /** The descriptor failed validation; the problems follow. */
+  descriptorProblems: (vendor: string) => string;
+  /** A submit kind this version of the widget cannot carry out. */
+  unsupported: string;
+  /** While the server waits for the vendor to confirm. */
+  waiting: (vendor: string) => string;
+  /** Default submit labels, when the descriptor gives none. */
+  submit: { register: string; lookup: string; oauth: (vendor: string) => string };
+  submitting: string;
+  back: string;
+  cancel: string;
+  tryAgain: string;
+  startAgain: string;
+  show: (label: string) => string;
+  hide: (label: string) => string;
+  stepOf: (n: number, total: number) => string;
+  menuPath: string;
+  newTab: string;
+  help: (vendor: string) => string;
+  optional: string;
+  choose: string;
+  /** Client-side checks, by rule. */
+  field: {
+    required: (label: string, type: FieldType) => string;
+    pattern: (label: string) => string;
+    minLength: (label: string, limit: number) => string;
+    maxLength: (label: string, limit: number) => string;
+    email: string;
+    url: string;
+    option: string;
+  };
+  invalidInput: (count: number) => string;
+  noOptions: (label: string) => string;
+  registered: (vendor: string) => string;
+  registeredAs: (name: string) => string;
+  cancelled: string;
+  errorTitle: string;
+  retryIn: (seconds: number) => string;
+  timedOut: string;
+  /** Messages by error code, for errors that come without a server message. */
+  errors: Record<ErrorCode, (vendor: string) => string>;
+}
