@@ -1,0 +1,127 @@
+/**
+ * A mock of the ConnectMyApps API (contract section 4) for the demo, the tests and Storybook.
+ * It answers under any origin and base path, so `api-base` can be anything. A scenario picks
+ * which path the mock takes, so that every failure can be seen without a backend.
+ */
+import { delay, http, HttpResponse, type HttpHandler } from 'msw';
+import { assets } from './assets.js';
+import descriptor24so from './descriptors/24sevenoffice.json';
+import descriptorMailchimp from './descriptors/mailchimp.json';
+
+export const descriptors: Record<string, unknown> = {
+  mailchimp: descriptorMailchimp,
+  '24sevenoffice': descriptor24so,
+};
+
+/** Every vendor the mock knows, for pickers. */
+export const vendors = Object.keys(descriptors);
+
+export const scenarios = {
+  ok: 'Everything works',
+  'wrong-key': 'The vendor rejects the API key',
+  'wrong-credentials': 'The vendor rejects the username and password',
+  'no-clients': 'The login has no clients',
+  'one-client': 'The login has exactly one client',
+  'server-error': 'The API fails (503)',
+  slow: 'Slow network (3 s per call)',
+  'session-expired': 'The session token has expired (401)',
+  'rate-limited': 'Too many attempts (429, Retry-After: 5)',
+  offline: 'The network is down',
+} as const;
+
+export type Scenario = keyof typeof scenarios;
+
+export const isScenario = (s: unknown): s is Scenario => typeof s === 'string' && s in scenarios;
+
+export const clients = [
+  { value: '1001', label: 'Nordlys AS' },
+  { value: '1002', label: 'Nordlys Eiendom AS' },
+  { value: '1003', label: 'Nordlys Holding AS' },
+];
+
+const apiError = (status: number, code: string, message: string, fields?: Record<string, string>) =>
+  HttpResponse.json({ error: { code, message, ...(fields ? { fields } : {}) } }, { status });
+
+let connections = 0;
+
+/** Handlers for one scenario. Pass `latencyMs` to slow every answer down. */
+export function createHandlers(scenario: Scenario = 'ok', latencyMs = scenario === 'slow' ? 3000 : 150): HttpHandler[] {
+  const wait = () => delay(latencyMs);
+
+  /** Failures that hit every API call alike (not the descriptor and images, which are static). */
+  const commonFailure = () => {
+    switch (scenario) {
+      case 'server-error':
+        return new HttpResponse(null, { status: 503 });
+      case 'session-expired':
+        return apiError(401, 'session_expired', 'Your session has expired. Reload the page to start again.');
+      case 'rate-limited':
+        return HttpResponse.json(
+          { error: { code: 'rate_limited', message: 'Too many attempts.' } },
+          { status: 429, headers: { 'Retry-After': '5' } },
+        );
+      case 'offline':
+        return HttpResponse.error();
+      default:
+        return undefined;
+    }
+  };
+
+  return [
+    http.get('*/vendors/:dir/:file', async ({ params }) => {
+      const svg = assets[`${params.dir}/${params.file}`];
+      if (!svg) return new HttpResponse(null, { status: 404 });
+      return new HttpResponse(svg, { headers: { 'Content-Type': 'image/svg+xml' } });
+    }),
+
+    http.get('*/vendors/:file', async ({ params }) => {
+      await wait();
+      if (scenario === 'offline') return HttpResponse.error();
+      const vendor = String(params.file).replace(/\.json$/, '');
+      const descriptor = descriptors[vendor];
+      if (!descriptor) return apiError(404, 'descriptor_not_found', `No vendor "${vendor}".`);
+      return HttpResponse.json(descriptor);
+    }),
+
+    http.post('*/apps/:vendor/lookups/:lookup', async ({ params }) => {
+      await wait();
+      const failure = commonFailure();
+      if (failure) return failure;
+      if (params.lookup !== 'clients') return apiError(404, 'unknown_error', `No lookup "${params.lookup}".`);
+      if (scenario === 'wrong-credentials') {
+        return apiError(401, 'invalid_credentials', '24SevenOffice did not accept this username and password. Check them and try again.');
+      }
+      const options = scenario === 'no-clients' ? [] : scenario === 'one-client' ? clients.slice(0, 1) : clients;
+      return HttpResponse.json({ options });
+    }),
+
+    http.post('*/apps/:vendor/registrations', async ({ params, request }) => {
+      await wait();
+      const failure = commonFailure();
+      if (failure) return failure;
+      const { values = {} } = (await request.json()) as { values?: Record<string, string> };
+      if (scenario === 'wrong-key') {
+        return apiError(401, 'invalid_credentials', 'MailChimp did not accept this API key.', {
+          apiKey: 'This key was not accepted. It may have been revoked: create a new one in MailChimp and paste it here.',
+        });
+      }
+      const client = clients.find(c => c.value === values.clientId);
+      const displayName = client?.label ?? (values.apiKey ? `MailChimp (${String(values.apiKey).split('-')[1]})` : undefined);
+      connections += 1;
+      return HttpResponse.json(
+        { connectionId: `conn_${params.vendor}_${String(connections).padStart(4, '0')}`, ...(displayName ? { displayName } : {}) },
+        { status: 201 },
+      );
+    }),
+
+    http.get('*/flows/:flowId', async () => {
+      await wait();
+      return commonFailure() ?? apiError(404, 'unknown_error', 'No such flow.');
+    }),
+
+    http.delete('*/flows/:flowId', () => new HttpResponse(null, { status: 204 })),
+  ];
+}
+
+/** The default handlers: everything works. */
+export const handlers = createHandlers('ok');
