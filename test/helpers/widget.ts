@@ -1,0 +1,81 @@
+import { fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/define.js';
+import type { CmaRegisterApp } from '../../src/index.js';
+
+export const API = 'https://api.example.com/v1';
+export const EVENT_TYPES = ['cma-ready', 'cma-step', 'cma-registered', 'cma-error', 'cma-cancel'] as const;
+
+export interface Recorded {
+  type: string;
+  detail: Record<string, unknown>;
+}
+
+/** Places a widget on the page and records every event it fires. */
+export async function mount(vendor: string, options: { ready?: boolean; lang?: string } = {}) {
+  const events: Recorded[] = [];
+  const el = document.createElement('cma-register-app');
+  for (const type of EVENT_TYPES) el.addEventListener(type, e => events.push({ type, detail: (e as CustomEvent).detail }));
+  el.setAttribute('api-base', API);
+  if (options.lang) el.lang = options.lang;
+  const ready = options.ready === false ? undefined : oneEvent(el, 'cma-ready');
+  el.vendor = vendor;
+  const host = await fixture<HTMLDivElement>(html`<div></div>`);
+  host.append(el);
+  if (ready) {
+    await ready;
+    await el.updateComplete;
+  }
+  return { el, events };
+}
+
+export const root = (el: CmaRegisterApp) => el.shadowRoot!;
+export const q = <T extends Element = HTMLElement>(el: CmaRegisterApp, selector: string) =>
+  root(el).querySelector<T & HTMLElement>(selector);
+export const input = (el: CmaRegisterApp, name: string) =>
+  q<HTMLInputElement>(el, `[name="${name}"]`)!;
+
+/** Types into a field with the real keyboard. */
+export async function type(el: CmaRegisterApp, name: string, text: string) {
+  const field = input(el, name);
+  field.focus();
+  field.select?.();
+  await sendKeys({ type: text });
+  await el.updateComplete;
+}
+
+/** Puts text into a field the way a paste or a password manager does: one insertion, one input event. */
+export async function paste(el: CmaRegisterApp, name: string, text: string) {
+  const field = input(el, name);
+  field.focus();
+  field.select?.();
+  document.execCommand('insertText', false, text);
+  await el.updateComplete;
+}
+
+export async function choose(el: CmaRegisterApp, name: string, value: string) {
+  const select = q<HTMLSelectElement>(el, `select[name="${name}"]`)!;
+  select.value = value;
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+  await el.updateComplete;
+}
+
+export function button(el: CmaRegisterApp, label: string | RegExp): HTMLButtonElement {
+  const buttons = [...root(el).querySelectorAll('button')];
+  const found = buttons.find(b => (typeof label === 'string' ? b.textContent!.trim() === label : label.test(b.textContent!)));
+  if (!found) throw new Error(`no button "${label}" among: ${buttons.map(b => b.textContent!.trim()).join(', ')}`);
+  return found;
+}
+
+/** Resolves with the next event of `type` (and fails the test after `ms`). */
+export function next(el: CmaRegisterApp, type: string, ms = 4000): Promise<CustomEvent> {
+  return Promise.race([
+    oneEvent(el, type) as Promise<CustomEvent>,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no ${type} within ${ms} ms`)), ms)),
+  ]);
+}
+
+/** Visible text of the widget's shadow root, spaces collapsed. */
+export function text(el: CmaRegisterApp): string {
+  return (root(el).textContent ?? '').replace(/\s+/g, ' ').trim();
+}
