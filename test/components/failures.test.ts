@@ -1,0 +1,130 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import { descriptors } from '../../mocks/handlers.js';
+import type { CmaRegisterApp } from '../../src/index.js';
+import { useScenario, worker } from '../helpers/msw.js';
+import { API, button, input, mount, next, q, text, type } from '../helpers/widget.js';
+
+const KEY = '0123456789abcdef0123456789abcdef-us21';
+
+async function submitKey(scenario: Parameters<typeof useScenario>[0]) {
+  await useScenario('ok');
+  const { el, events } = await mount('mailchimp');
+  await useScenario(scenario);
+  await type(el, 'apiKey', KEY);
+  const error = next(el, 'cma-error');
+  button(el, 'Authenticate').click();
+  const { detail } = await error;
+  await el.updateComplete;
+  return { el, events, detail };
+}
+
+describe('<cma-register-app> when the API fails', () => {
+  afterEach(() => worker.resetHandlers());
+
+  for (const [scenario, code, retryable, words] of [
+    ['server-error', 'server_error', true, 'Something went wrong on our side'],
+    ['session-expired', 'session_expired', false, 'Your session has expired'],
+    ['offline', 'network_error', true, 'Could not reach the server'],
+  ] as const) {
+    it(`reports ${scenario} as ${code} and keeps the key in the form`, async () => {
+      const { el, detail } = await submitKey(scenario);
+      expect(detail).to.include({ code, retryable, step: 'api-key', vendor: 'mailchimp' });
+      expect(detail.message).to.contain(words);
+      expect(q(el, '[role="alert"]')!.textContent).to.contain(words);
+      expect(input(el, 'apiKey').value).to.equal(KEY);
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('holds the submit back for Retry-After when rate limited', async () => {
+    const { el, detail } = await submitKey('rate-limited');
+    expect(detail).to.include({ code: 'rate_limited', retryable: true });
+    expect(detail.message).to.contain('You can try again in 5 s.');
+    expect(button(el, 'Authenticate').getAttribute('aria-disabled')).to.equal('true');
+  });
+
+  it('shows progress on a slow network, then finishes', async () => {
+    await useScenario('ok', 600);
+    const { el } = await mount('mailchimp');
+    await type(el, 'apiKey', KEY);
+    const registered = next(el, 'cma-registered');
+    button(el, 'Authenticate').click();
+    await el.updateComplete;
+    expect(button(el, /Authenticate/).getAttribute('aria-disabled')).to.equal('true');
+    expect(q(el, 'p[role="status"]')!.textContent).to.contain('Working…');
+    await registered;
+  });
+});
+
+describe('<cma-register-app> with a bad descriptor', () => {
+  beforeEach(() => useScenario('ok'));
+  afterEach(() => worker.resetHandlers());
+
+  async function mountInline(descriptor: unknown) {
+    const el = await fixture<CmaRegisterApp>(html`<cma-register-app api-base=${API}></cma-register-app>`);
+    const error = next(el, 'cma-error');
+    el.descriptor = descriptor;
+    const { detail } = await error;
+    await el.updateComplete;
+    return { el, detail };
+  }
+
+  const good = descriptors['24sevenoffice'] as { steps: Record<string, unknown>[] };
+  const withStep = (i: number, patch: (step: Record<string, unknown>) => Record<string, unknown>) => ({
+    ...good,
+    steps: good.steps.map((s, j) => (i === j ? patch(structuredClone(s)) : s)),
+  });
+  const withField = (i: number, patch: Record<string, unknown>) =>
+    withStep(i, s => ({ ...s, fields: [{ ...(s.fields as object[])[0], ...patch }, ...(s.fields as object[]).slice(1)] }));
+
+  it('says when there is no descriptor for the vendor', async () => {
+    const { el, events } = await mount('nosuchapp', { ready: false });
+    await next(el, 'cma-error').catch(() => undefined);
+    await el.updateComplete;
+    const error = events.find(e => e.type === 'cma-error')!;
+    expect(error.detail).to.include({ code: 'descriptor_not_found', retryable: false, vendor: 'nosuchapp' });
+    expect(text(el)).to.contain('There is no setup for “nosuchapp”');
+    expect(q(el, '[role="alert"]')).to.exist;
+    await expect(el).to.be.accessible();
+  });
+
+  it('says when the descriptor is not JSON', async () => {
+    worker.use(http.get('*/vendors/mailchimp.json', () => new HttpResponse('<html>oops</html>', { headers: { 'Content-Type': 'text/html' } })));
+    const { el, events } = await mount('mailchimp', { ready: false });
+    await next(el, 'cma-error');
+    await el.updateComplete;
+    const { detail } = events.find(e => e.type === 'cma-error')!;
+    expect(detail.code).to.equal('descriptor_invalid');
+    expect(detail.message).to.match(/\(root\): not JSON/);
+    expect(text(el)).to.contain('(root): not JSON');
+    await expect(el).to.be.accessible();
+  });
+
+  for (const [name, descriptor, path, words] of [
+    ['a wrong shape', [], '(root)', 'expected a descriptor object'],
+    ['an unknown field type', withField(1, { type: 'dropdown' }), 'steps[1].fields[0].type', 'expected one of text, secret'],
+    ['a step with no submit', withStep(0, ({ submit, ...rest }) => (void submit, rest)), 'steps[0].submit', 'required'],
+    ['duplicate field names', withField(1, { name: 'username' }), 'steps[1].fields[0].name', 'duplicate field name "username"'],
+    ['optionsFrom naming no earlier lookup', withField(1, { optionsFrom: 'databases' }), 'steps[1].fields[0].optionsFrom', 'names no lookup'],
+  ] as const) {
+    it(`names the JSON path for ${name}`, async () => {
+      const { el, detail } = await mountInline(descriptor);
+      expect(detail).to.include({ code: 'descriptor_invalid', retryable: false });
+      expect(detail.message).to.contain(`${path}: ${words}`);
+      expect(q(el, '.problems')!.textContent).to.contain(path);
+      expect(q(el, 'form')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('offers to try again after a network failure while loading', async () => {
+    worker.use(http.get('*/vendors/mailchimp.json', () => HttpResponse.error(), { once: true }));
+    const { el } = await mount('mailchimp', { ready: false });
+    await next(el, 'cma-error');
+    await el.updateComplete;
+    const ready = next(el, 'cma-ready');
+    button(el, 'Try again').click();
+    await ready;
+  });
+});
