@@ -60,10 +60,12 @@ export async function choose(el: CmaRegisterApp, name: string, value: string) {
   await el.updateComplete;
 }
 
+/** The button whose accessible name (aria-label, else its text) is `label`. */
 export function button(el: CmaRegisterApp, label: string | RegExp): HTMLButtonElement {
   const buttons = [...root(el).querySelectorAll('button')];
-  const found = buttons.find(b => (typeof label === 'string' ? b.textContent!.trim() === label : label.test(b.textContent!)));
-  if (!found) throw new Error(`no button "${label}" among: ${buttons.map(b => b.textContent!.trim()).join(', ')}`);
+  const name = (b: HTMLButtonElement) => b.getAttribute('aria-label') ?? b.textContent!.replace(/\s+/g, ' ').trim();
+  const found = buttons.find(b => (typeof label === 'string' ? name(b) === label : label.test(name(b))));
+  if (!found) throw new Error(`no button "${label}" among: ${buttons.map(name).join(', ')}`);
   return found;
 }
 

@@ -26,6 +26,8 @@ export class FieldChangeEvent extends Event {
  * @csspart hint - the help text
  * @csspart input - the input, textarea or select
  * @csspart error - the error message
+ *
+ * @tagname cma-field
  */
 export class CmaField extends LitElement {
   @consume({ context: localeContext, subscribe: true })

@@ -13,6 +13,8 @@ import { instructionsStyles } from './instructions.styles.js';
  * @csspart instructions - the list of instructions
  * @csspart path - a menu path (Account › Extras › API keys)
  * @csspart image - a screenshot
+ *
+ * @tagname cma-instructions
  */
 export class CmaInstructions extends LitElement {
   static override styles = [sharedStyles, instructionsStyles];

@@ -82,6 +82,8 @@ const sleep = (ms: number, signal: AbortSignal) =>
  * @cssproperty --cma-spacing - Base spacing.
  * @cssproperty --cma-font-family - Font family.
  * @cssproperty --cma-max-width - Largest width of the widget.
+ *
+ * @tagname cma-register-app
  */
 export class CmaRegisterApp extends LitElement {
   static override styles = [sharedStyles, fieldStyles, registerAppStyles];

@@ -1,0 +1,116 @@
+import { expect } from '@open-wc/testing';
+import type { CmaRegisterApp } from '../../src/index.js';
+import { recordRequests, useScenario } from '../helpers/msw.js';
+import { button, choose, mount, next, paste, type } from '../helpers/widget.js';
+
+const API_KEY = 'feedfacecafebeef0123456789abcdef-us7';
+const PASSWORD = 'Tr0ub4dor&3-horse';
+
+/** Every attribute value in the widget, through every shadow root. */
+function allAttributes(node: Element | ShadowRoot): string[] {
+  const out: string[] = [];
+  for (const el of node.querySelectorAll('*')) {
+    for (const a of el.attributes) out.push(`${a.name}=${a.value}`);
+    if (el.shadowRoot) out.push(...allAttributes(el.shadowRoot));
+  }
+  return out;
+}
+
+describe('secrets never leave the form', () => {
+  const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
+  let logged: string[];
+  const originals = methods.map(m => console[m]);
+
+  beforeEach(async () => {
+    await useScenario('ok');
+    logged = [];
+    methods.forEach(m => {
+      console[m] = (...args: unknown[]) => logged.push(args.map(a => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
+    });
+    localStorage.clear();
+    sessionStorage.clear();
+  });
+  afterEach(() => methods.forEach((m, i) => (console[m] = originals[i])));
+
+  function expectNowhere(el: CmaRegisterApp, secret: string, events: { detail: unknown }[], urls: string[]) {
+    expect(JSON.stringify(events.map(e => e.detail))).not.to.contain(secret);
+    expect(allAttributes(el).concat(...el.getAttributeNames().map(n => el.getAttribute(n)!)).join('\n')).not.to.contain(secret);
+    expect(urls.join('\n')).not.to.contain(secret);
+    expect(location.href).not.to.contain(secret);
+    expect(JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie).not.to.contain(secret);
+    expect(logged.join('\n')).not.to.contain(secret);
+  }
+
+  it('an API key: through a rejection and a success', async () => {
+    await useScenario('wrong-key');
+    const { el, events } = await mount('mailchimp');
+    const log = recordRequests();
+    await paste(el, 'apiKey', API_KEY);
+    button(el, 'Show API key').click();
+    await el.updateComplete;
+    const error = next(el, 'cma-error');
+    button(el, 'Authenticate').click();
+    await error;
+    await useScenario('ok');
+    const registered = next(el, 'cma-registered');
+    button(el, 'Authenticate').click();
+    await registered;
+    await log.settled();
+    log.stop();
+    const posts = log.api().filter(r => r.method === 'POST');
+    expect(posts.every(p => p.body.includes(API_KEY))).to.equal(true);
+    expectNowhere(el, API_KEY, events, log.requests.map(r => r.url));
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('input')).to.equal(null);
+  });
+
+  it('a password: through a lookup, going back, a rejection and a success', async () => {
+    const { el, events } = await mount('24sevenoffice');
+    const log = recordRequests();
+    await type(el, 'username', 'ola');
+    await type(el, 'password', PASSWORD);
+    let step = next(el, 'cma-step');
+    button(el, 'Get Clients').click();
+    await step;
+    await el.updateComplete;
+    step = next(el, 'cma-step');
+    button(el, 'Back').click();
+    await step;
+    await useScenario('wrong-credentials');
+    const error = next(el, 'cma-error');
+    button(el, 'Get Clients').click();
+    await error;
+    await useScenario('ok');
+    step = next(el, 'cma-step');
+    button(el, 'Get Clients').click();
+    await step;
+    await el.updateComplete;
+    await choose(el, 'clientId', '1001');
+    const registered = next(el, 'cma-registered');
+    button(el, 'Authenticate').click();
+    await registered;
+    await log.settled();
+    log.stop();
+    expectNowhere(el, PASSWORD, events, log.requests.map(r => r.url));
+  });
+
+  it('masks a secret that a server message echoes back', async () => {
+    const { http, HttpResponse } = await import('msw');
+    const { worker } = await import('../helpers/msw.js');
+    worker.use(
+      http.post('*/registrations', () =>
+        HttpResponse.json({ error: { code: 'invalid_credentials', message: `Key ${API_KEY} is revoked` } }, { status: 401 }),
+      ),
+    );
+    const { el, events } = await mount('mailchimp');
+    await paste(el, 'apiKey', API_KEY);
+    const error = next(el, 'cma-error');
+    button(el, 'Authenticate').click();
+    const { detail } = await error;
+    await el.updateComplete;
+    expect(detail.message).to.equal('Key ••• is revoked');
+    expect(el.shadowRoot!.textContent).not.to.contain(API_KEY);
+    expectNowhere(el, API_KEY, events, []);
+    worker.resetHandlers();
+  });
+});

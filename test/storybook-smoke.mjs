@@ -1,0 +1,112 @@
+// Smoke-tests every story of a built Storybook in Chromium: serves the build, opens each story's
+// iframe, waits for Storybook's `storyFinished` event (play functions included) and fails on
+// play-function exceptions, story errors, page errors and console errors.
+// usage: node test/storybook-smoke.mjs [storybook-static]   (build it first: npm run build-storybook)
+// The last line is always `storybook-smoke: N passed, N failed`; the exit code is non-zero on any
+// failure, or when no story ran.
+import http from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, resolve, sep } from 'node:path';
+import { launch } from './chromium.mjs';
+
+const root = resolve(process.argv[2] ?? 'storybook-static');
+const STORY_TIMEOUT_MS = 20_000;
+const summary = (passed, failed) => console.log(`storybook-smoke: ${passed} passed, ${failed} failed`);
+
+let index;
+try {
+  index = JSON.parse(await readFile(join(root, 'index.json'), 'utf8'));
+} catch (e) {
+  console.log(`no Storybook build at ${root} (${e.code ?? e.message}); run \`npm run build-storybook\` first`);
+  summary(0, 0);
+  process.exit(1);
+}
+const stories = Object.values(index.entries).filter(e => e.type === 'story');
+
+const types = {
+  '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
+  '.json': 'application/json', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.png': 'image/png',
+  '.map': 'application/json',
+};
+const server = http.createServer(async (req, res) => {
+  let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+  if (path.endsWith('/')) path += 'index.html';
+  const file = resolve(root, `.${path}`);
+  if (!file.startsWith(root + sep)) return res.writeHead(403).end();
+  try {
+    const body = await readFile(file);
+    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(body);
+  } catch {
+    res.writeHead(404).end();
+  }
+});
+await new Promise(r => server.listen(0, '127.0.0.1', r));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+// Runs in the page before Storybook: capture the preview channel's events.
+function hookChannel() {
+  let channel;
+  window.__smoke = { errors: [] };
+  Object.defineProperty(globalThis, '__STORYBOOK_ADDONS_CHANNEL__', {
+    configurable: true,
+    get: () => channel,
+    set(c) {
+      channel = c;
+      const fail = kind => e =>
+        window.__smoke.errors.push(`${kind}: ${String(e?.message ?? JSON.stringify(e)).split('\n')[0]}`);
+      c.on('playFunctionThrewException', fail('play function threw'));
+      c.on('storyThrewException', fail('story threw'));
+      c.on('storyErrored', fail('story errored'));
+      c.on('storyMissing', fail('story missing'));
+      c.on('unhandledErrorsWhilePlaying', fail('unhandled errors while playing'));
+      c.on('storyFinished', e => { window.__smoke.finished = e.status; });
+    },
+  });
+}
+
+const started = Date.now();
+let passed = 0;
+let failed = 0;
+let browser;
+try {
+  browser = await launch();
+  for (const story of stories) {
+    const t0 = Date.now();
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', e => errors.push(`pageerror: ${e.message.split('\n')[0]}`));
+    page.on('console', m => {
+      // HTTP errors are logged as "Failed to load resource"; stories mock 4xx/5xx and network failures on purpose
+      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(`console.error: ${m.text().split('\n')[0]}`);
+    });
+    if (process.env.SMOKE_VERBOSE) page.on('response', r => r.status() >= 400 && console.log(`    (HTTP ${r.status()} ${r.url()})`));
+    await page.evaluateOnNewDocument(hookChannel);
+    try {
+      await page.goto(`${base}/iframe.html?id=${story.id}&viewMode=story`);
+      await page.waitForFunction(() => window.__smoke?.finished, { timeout: STORY_TIMEOUT_MS });
+    } catch (e) {
+      errors.push(e.name === 'TimeoutError' ? `timed out after ${STORY_TIMEOUT_MS} ms waiting for storyFinished` : `${e.message.split('\n')[0]}`);
+    }
+    const result = await page.evaluate(() => window.__smoke).catch(() => undefined);
+    errors.push(...(result?.errors ?? []));
+    if (result?.finished && result.finished !== 'success') errors.push(`storyFinished status: ${result.finished}`);
+    const ms = `(${Date.now() - t0} ms)`;
+    if (errors.length) {
+      failed++;
+      console.log(`✗ ${story.id} ${ms}\n    ${[...new Set(errors)].join('\n    ')}`);
+    } else {
+      passed++;
+      console.log(`✓ ${story.id} ${ms}`);
+    }
+    await page.close();
+  }
+} catch (e) {
+  failed++;
+  console.log(`✗ smoke run aborted: ${e.message.split('\n')[0]}`);
+} finally {
+  await browser?.close();
+  server.close();
+}
+console.log(`${stories.length} stories in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+summary(passed, failed);
+process.exit(failed || !passed ? 1 : 0);
