@@ -24,7 +24,11 @@ export const en: Translation = {
   choose: 'Choose…',
   field: {
     required: (label, type) =>
-      type === 'checkbox' ? 'Check this box to continue.' : type === 'select' || type === 'radio' ? `Choose a ${label}.` : `Enter the ${label}.`,
+      type === 'checkbox'
+        ? 'Check this box to continue.'
+        : type === 'select' || type === 'radio'
+          ? `${label} is required: choose one.`
+          : `${label} is required.`,
     pattern: label => `${label} is not in the expected format.`,
     minLength: (label, limit) => `${label} must be at least ${limit} characters.`,
     maxLength: (label, limit) => `${label} must be at most ${limit} characters.`,

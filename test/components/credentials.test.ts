@@ -68,7 +68,7 @@ describe('<cma-register-app> with credentials and a lookup (24sevenoffice)', () 
     expect(detail).to.include({ code: 'invalid_input', step: 'client', retryable: true });
     expect(detail.fields).to.deep.equal(['clientId']);
     await el.updateComplete;
-    expect(text(el)).to.contain('Choose a Client.');
+    expect(text(el)).to.contain('Client is required: choose one.');
     await expect(el).to.be.accessible();
   });
 
@@ -84,7 +84,8 @@ describe('<cma-register-app> with credentials and a lookup (24sevenoffice)', () 
     await el.updateComplete;
     expect(el.shadowRoot!.activeElement).to.equal(input(el, 'username'));
     expect(input(el, 'username').getAttribute('aria-invalid')).to.equal('true');
-    expect(text(el)).to.contain('Enter the Username.');
+    expect(text(el)).to.contain('Username is required.');
+    expect(q(el, '[role="alert"]')!.textContent).to.contain('2 fields need your attention.');
     await type(el, 'username', 'ola');
     expect(input(el, 'username').hasAttribute('aria-invalid')).to.equal(false);
     await expect(el).to.be.accessible();

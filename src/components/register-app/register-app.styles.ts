@@ -83,9 +83,6 @@ export const registerAppStyles = css`
     opacity: 0.6;
     cursor: not-allowed;
   }
-  .alert:empty {
-    display: none;
-  }
   .alert {
     border-inline-start: 4px solid var(--_error);
     background: color-mix(in srgb, var(--_error) 8%, var(--_surface));

@@ -536,7 +536,11 @@ export class CmaRegisterApp extends LitElement {
           },
         )}
         ${empty.map(f => html`<p class="notice">${t.noOptions(text(f.label))}</p>`)}
-        <div class="alert" role="alert">${error && !submitting ? html`<p>${error.message}</p>` : nothing}</div>
+        <div role="alert" class=${error && !submitting ? 'alert' : ''}>
+          ${error && !submitting
+            ? html`<p>${error.code === 'invalid_input' ? t.invalidInput(Object.keys(flow.fieldErrors).length) : error.message}</p>`
+            : nothing}
+        </div>
         <div class="actions">
           ${flow.stepIndex > 0 ? html`<button type="button" @click=${this.handleBack}>${t.back}</button>` : nothing}
           <button type="button" @click=${this.cancel}>${t.cancel}</button>
