@@ -43,6 +43,26 @@ const apiError = (status: number, code: string, message: string, fields?: Record
   HttpResponse.json({ error: { code, message, ...(fields ? { fields } : {}) } }, { status });
 
 let connections = 0;
+let flowCount = 0;
+
+interface MockFlow {
+  status: 'pending' | 'succeeded' | 'failed';
+  vendor: string;
+  polls: number;
+  grant?: boolean;
+  connectionId?: string;
+}
+
+/** Flows the mock holds open: OAuth flows and grants still to be confirmed by the vendor. */
+export const flows = new Map<string, MockFlow>();
+
+/** Ends a pending flow as the vendor would (for OAuth, once the user has logged in). */
+export function completeFlow(flowId: string) {
+  const flow = flows.get(flowId);
+  if (!flow) return;
+  flow.status = 'succeeded';
+  flow.connectionId = `conn_${flow.vendor}_${String(++connections).padStart(4, '0')}`;
+}
 
 /** Handlers for one scenario. Pass `latencyMs` to slow every answer down. */
 export function createHandlers(scenario: Scenario = 'ok', latencyMs = scenario === 'slow' ? 3000 : 150): HttpHandler[] {
@@ -105,6 +125,11 @@ export function createHandlers(scenario: Scenario = 'ok', latencyMs = scenario =
           apiKey: 'This key was not accepted. It may have been revoked: create a new one in MailChimp and paste it here.',
         });
       }
+      if ((descriptors[String(params.vendor)] as { method?: string } | undefined)?.method === 'grant') {
+        const flowId = `flow_${params.vendor}_${++flowCount}`;
+        flows.set(flowId, { status: 'pending', vendor: String(params.vendor), polls: 0, grant: true });
+        return HttpResponse.json({ status: 'pending', flowId, retryAfter: 1 }, { status: 202 });
+      }
       const client = clients.find(c => c.value === values.clientId);
       const displayName = client?.label ?? (values.apiKey ? `MailChimp (${String(values.apiKey).split('-')[1]})` : undefined);
       connections += 1;
@@ -114,12 +139,37 @@ export function createHandlers(scenario: Scenario = 'ok', latencyMs = scenario =
       );
     }),
 
-    http.get('*/flows/:flowId', async () => {
+    http.post('*/apps/:vendor/oauth/flows', async ({ params, request }) => {
       await wait();
-      return commonFailure() ?? apiError(404, 'unknown_error', 'No such flow.');
+      const failure = commonFailure();
+      if (failure) return failure;
+      const { origin } = (await request.json()) as { origin?: string };
+      const flowId = `flow_${params.vendor}_${++flowCount}`;
+      flows.set(flowId, { status: 'pending', vendor: String(params.vendor), polls: 0 });
+      const authorizeUrl = new URL(`oauth/start?flow=${flowId}&origin=${encodeURIComponent(origin ?? '')}`, request.url.replace(/apps\/.*$/, ''));
+      return HttpResponse.json(
+        { flowId, authorizeUrl: authorizeUrl.href, expiresAt: new Date(Date.now() + 10 * 60_000).toISOString() },
+        { status: 201 },
+      );
     }),
 
-    http.delete('*/flows/:flowId', () => new HttpResponse(null, { status: 204 })),
+    http.get('*/flows/:flowId', async ({ params }) => {
+      await wait();
+      const failure = commonFailure();
+      if (failure) return failure;
+      const flow = flows.get(String(params.flowId));
+      if (!flow) return apiError(404, 'unknown_error', 'No such flow.');
+      flow.polls += 1;
+      // a grant the vendor confirms on the mock's second poll
+      if (flow.grant && flow.polls >= 2) completeFlow(String(params.flowId));
+      const { status, connectionId } = flow;
+      return HttpResponse.json({ status, ...(connectionId ? { connectionId } : {}), ...(status === 'pending' ? { retryAfter: 1 } : {}) });
+    }),
+
+    http.delete('*/flows/:flowId', ({ params }) => {
+      flows.delete(String(params.flowId));
+      return new HttpResponse(null, { status: 204 });
+    }),
   ];
 }
 

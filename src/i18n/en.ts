@@ -5,7 +5,8 @@ export const en: Translation = {
   heading: vendor => `Authenticate ${vendor}`,
   noVendor: 'Choose an app to connect.',
   noApiBase: 'This page has not told the widget where the ConnectMyApps API is (the api-base attribute).',
-  descriptorProblems: vendor => `The setup for “${vendor}” is not valid, so it cannot be shown. Contact support and quote these details:`,
+  descriptorProblems: vendor =>
+    `The setup for ${vendor ? `“${vendor}”` : 'this app'} is not valid, so it cannot be shown. Contact support and quote these details:`,
   unsupported: 'This way of connecting is not available in this version. Contact support.',
   waiting: vendor => `Waiting for ${vendor} to confirm access…`,
   submit: { register: 'Authenticate', lookup: 'Continue', oauth: vendor => `Continue to ${vendor}` },

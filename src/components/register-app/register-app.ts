@@ -256,7 +256,7 @@ export class CmaRegisterApp extends LitElement {
   private failLoad(code: ErrorCode, message: string, problems?: DescriptorProblem[]) {
     const { t } = this.locale;
     const retryable = code === 'network_error' || code === 'server_error' || code === 'rate_limited' || code === 'unknown_error';
-    if (problems) message = `${t.descriptorProblems(this.vendorId || 'this app')}\n${formatProblems(problems)}`;
+    if (problems) message = `${t.descriptorProblems(this.vendorId)}\n${formatProblems(problems)}`;
     this.view = { kind: 'failed', code, message, problems, retryable };
     this.emitError(code, message, retryable);
   }
