@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 const steps = [
   { name: 'type check', cmd: 'npx tsc -p .' },
   { name: 'browser tests', cmd: 'npx web-test-runner', counts: /^wtr: (\d+) passed, (\d+) failed/m },
+  { name: 'schema', cmd: 'node test/descriptor/schema.check.mjs', counts: /^schema: (\d+) passed, (\d+) failed/m },
   { name: 'build', cmd: 'npm run build --silent' },
   { name: 'size budget', cmd: 'node test/bench/size.mjs --check' },
   { name: 'storybook build', cmd: 'npm run build-storybook --silent' },

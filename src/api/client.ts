@@ -54,6 +54,22 @@ function retryAfterSeconds(header: string | null): number | undefined {
 
 const shapeError = () => new ApiError('server_error', '');
 
+/** An HTTP answer with its body read in full (within the call's timeout). */
+interface Answer {
+  status: number;
+  ok: boolean;
+  headers: Headers;
+  body: string;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 export class ApiClient {
   readonly apiBase: string;
   private readonly sessionToken?: string;
@@ -67,12 +83,11 @@ export class ApiClient {
 
   /** The descriptor as parsed JSON (validated by the caller). */
   async getDescriptor(url: string, signal?: AbortSignal): Promise<unknown> {
-    const response = await this.send(url, { method: 'GET' }, signal);
-    if (response.status === 404) throw new ApiError('descriptor_not_found');
-    if (!response.ok) throw await this.failure(response);
-    const text = await response.text();
+    const answer = await this.send(url, { method: 'GET' }, signal);
+    if (answer.status === 404) throw new ApiError('descriptor_not_found');
+    if (!answer.ok) throw this.failure(answer);
     try {
-      return JSON.parse(text);
+      return JSON.parse(answer.body);
     } catch (e) {
       throw new ApiError('descriptor_invalid', `(root): not JSON (${(e as Error).message})`);
     }
@@ -113,8 +128,8 @@ export class ApiClient {
   }
 
   async getFlow(flowId: string, signal?: AbortSignal): Promise<FlowStatusResult> {
-    const response = await this.send(`${this.apiBase}/flows/${encodeURIComponent(flowId)}`, { method: 'GET' }, signal);
-    const body = await this.json(response);
+    const answer = await this.send(`${this.apiBase}/flows/${encodeURIComponent(flowId)}`, { method: 'GET' }, signal);
+    const body = this.json(answer);
     if (!['pending', 'succeeded', 'failed'].includes(body.status as string)) throw shapeError();
     const result: FlowStatusResult = { status: body.status as FlowStatusResult['status'] };
     if (isString(body.connectionId)) result.connectionId = body.connectionId;
@@ -140,47 +155,50 @@ export class ApiClient {
   }
 
   private async post(path: string, body: unknown, signal?: AbortSignal): Promise<Json> {
-    const response = await this.send(
+    const answer = await this.send(
       `${this.apiBase}${path}`,
       { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) },
       signal,
     );
-    return this.json(response);
+    return this.json(answer);
   }
 
-  private async json(response: Response): Promise<Json> {
-    if (!response.ok) throw await this.failure(response);
-    try {
-      const body = await response.json();
-      if (isObject(body)) return body;
-    } catch {
-      // falls through: an answer that is not JSON breaks the contract
-    }
+  /** The body of a successful answer; an answer that is not a JSON object breaks the contract. */
+  private json(answer: Answer): Json {
+    if (!answer.ok) throw this.failure(answer);
+    const body = parseJson(answer.body);
+    if (isObject(body)) return body;
     throw shapeError();
   }
 
   /** Maps an error answer: the body's contract code wins, else the HTTP status decides. */
-  private async failure(response: Response): Promise<ApiError> {
-    let error: Json = {};
-    try {
-      const body = await response.json();
-      if (isObject(body) && isObject(body.error)) error = body.error;
-    } catch {
-      // not JSON: the status alone decides
-    }
-    const code = isErrorCode(error.code) ? error.code : codeForStatus(response.status);
+  private failure(answer: Answer): ApiError {
+    const body = parseJson(answer.body); // not JSON: the status alone decides
+    const error: Json = isObject(body) && isObject(body.error) ? body.error : {};
+    const code = isErrorCode(error.code) ? error.code : codeForStatus(answer.status);
     const fields = isObject(error.fields)
       ? Object.fromEntries(Object.entries(error.fields).filter((e): e is [string, string] => typeof e[1] === 'string'))
       : undefined;
     const message = typeof error.message === 'string' ? error.message : '';
-    return new ApiError(code, message, { fields, retryAfter: retryAfterSeconds(response.headers.get('Retry-After')) });
+    return new ApiError(code, message, { fields, retryAfter: retryAfterSeconds(answer.headers.get('Retry-After')) });
   }
 
-  /** fetch with a timeout, the caller's abort signal, and the session token under `apiBase`. */
-  private async send(url: string, init: RequestInit, signal?: AbortSignal): Promise<Response> {
+  /**
+   * fetch with a timeout, the caller's abort signal, and the session token under `apiBase`.
+   * The body is read before the timer stops, so an answer whose body stalls also times out.
+   */
+  private async send(url: string, init: RequestInit, signal?: AbortSignal): Promise<Answer> {
     const headers = new Headers(init.headers);
     headers.set('Accept', 'application/json');
-    const underApi = url === this.apiBase || url.startsWith(`${this.apiBase}/`);
+    // Compared as the URL fetch will request: "/v1/../evil", "%2e%2e", a relative URL, "HTTPS://API…"
+    // and ":443" are resolved first, so the token goes exactly where apiBase's paths go.
+    let target: string;
+    try {
+      target = new URL(url, document.baseURI).href;
+    } catch {
+      throw new ApiError('network_error'); // what fetch itself rejects such a URL with
+    }
+    const underApi = target === this.apiBase || target.startsWith(`${this.apiBase}/`);
     if (this.sessionToken && underApi) headers.set('Authorization', `Bearer ${this.sessionToken}`);
 
     const controller = new AbortController();
@@ -193,7 +211,9 @@ export class ApiClient {
     if (signal?.aborted) forwardAbort();
     signal?.addEventListener('abort', forwardAbort, { once: true });
     try {
-      return await fetch(url, { ...init, headers, signal: controller.signal, credentials: 'omit', referrerPolicy: 'origin' });
+      const response = await fetch(target, { ...init, headers, signal: controller.signal, credentials: 'omit', referrerPolicy: 'origin' });
+      const body = await response.text();
+      return { status: response.status, ok: response.ok, headers: response.headers, body };
     } catch (e) {
       if (signal?.aborted) throw e;
       throw new ApiError('network_error', '', { timedOut });

@@ -69,7 +69,8 @@ export function parseInline(source: string): Inline[] {
       }
     }
     if (ch === '[') {
-      const match = /^\[([^\]]+)\]\(([^)\s]+)\)/.exec(source.slice(i));
+      // The URL may hold balanced parentheses (https://en.wikipedia.org/wiki/Foo_(bar)), as in CommonMark.
+      const match = /^\[([^\]]+)\]\(((?:[^()\s]|\([^()\s]*\))+)\)/.exec(source.slice(i));
       if (match) {
         flush();
         const children = parseInline(match[1]);

@@ -39,6 +39,9 @@ const describe = (v: unknown) =>
 
 /** Compiles a descriptor `pattern` the way the widget uses it: `u` flag, matched against the whole value. */
 export function compilePattern(pattern: string): RegExp {
+  // Compiled alone first: "a)|(b" only compiles inside the wrapping, where it would match any
+  // value that starts with "a" or ends with "b" instead of the whole value.
+  new RegExp(pattern, 'u');
   return new RegExp(`^(?:${pattern})$`, 'u');
 }
 
@@ -238,6 +241,8 @@ export function validateDescriptor(input: unknown): ValidationResult {
       localized(o.label, `${op}.label`, true);
       localized(o.description, `${op}.description`);
     });
+    // An empty list leaves nothing to choose: a required field could never be submitted.
+    if (choice && options?.length === 0) fail(`${fp}.options`, 'expected at least one option');
     if (f.optionsFrom !== undefined) {
       if (typeof f.optionsFrom !== 'string') fail(`${fp}.optionsFrom`, 'expected the name of a lookup');
       else if (!lookupsBefore.has(f.optionsFrom)) {
