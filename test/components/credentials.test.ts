@@ -106,6 +106,8 @@ describe('<cma-register-app> with credentials and a lookup (24sevenoffice)', () 
     const { el } = await mount('24sevenoffice');
     await logIn(el);
     expect(text(el)).to.contain('There is no Client to choose for this login. Go back and log in with another account');
+    expect(el.shadowRoot!.activeElement?.textContent).to.contain('There is no Client to choose');
+    expect(q(el, 'select')).to.equal(null);
     expect(() => button(el, 'Authenticate')).to.throw();
     await expect(el).to.be.accessible();
     const step = next(el, 'cma-step');

@@ -8,6 +8,18 @@ describe('<cma-register-app> over its life', () => {
   beforeEach(() => useScenario('ok'));
   afterEach(() => worker.resetHandlers());
 
+  it('says what it waits for before a vendor is set and while loading, accessibly', async () => {
+    const el = await fixture<CmaRegisterApp>(html`<cma-register-app api-base=${API}></cma-register-app>`);
+    expect(text(el)).to.equal('Choose an app to connect.');
+    await expect(el).to.be.accessible();
+    await useScenario('ok', 500);
+    el.vendor = 'mailchimp';
+    await el.updateComplete;
+    expect(q(el, '[role="status"]')!.textContent).to.contain('Loading…');
+    await expect(el).to.be.accessible();
+    await next(el, 'cma-ready');
+  });
+
   it('starts over cleanly when the vendor changes, and a late answer for the old vendor does not land', async () => {
     const { el, events } = await mount('24sevenoffice');
     worker.use(

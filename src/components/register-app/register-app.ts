@@ -381,7 +381,9 @@ export class CmaRegisterApp extends LitElement {
     this.dispatchEvent(new CmaStepEvent({ ...this.base(), step: step.id, index: next.stepIndex, previous }));
     await this.updateComplete;
     const first = visibleFields(next)[0];
-    if (first) this.focusField(first.name);
+    const notice = this.renderRoot.querySelector<HTMLElement>('.notice');
+    if (notice) notice.focus();
+    else if (first) this.focusField(first.name);
     else this.renderRoot.querySelector<HTMLElement>('#step-title')?.focus();
   }
 
@@ -526,6 +528,8 @@ export class CmaRegisterApp extends LitElement {
           visibleFields(flow),
           f => f.name,
           f => {
+            // a choice its lookup left empty: say so instead of showing an empty list
+            if (empty.includes(f)) return html`<p class="notice" tabindex="-1">${t.noOptions(text(f.label))}</p>`;
             const problem = flow.fieldErrors[f.name];
             return html`<cma-field
               .field=${f}
@@ -535,7 +539,6 @@ export class CmaRegisterApp extends LitElement {
             ></cma-field>`;
           },
         )}
-        ${empty.map(f => html`<p class="notice">${t.noOptions(text(f.label))}</p>`)}
         <div role="alert" class=${error && !submitting ? 'alert' : ''}>
           ${error && !submitting
             ? html`<p>${error.code === 'invalid_input' ? t.invalidInput(Object.keys(flow.fieldErrors).length) : error.message}</p>`
