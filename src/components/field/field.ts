@@ -1,5 +1,5 @@
 import { consume } from '@lit/context';
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
@@ -47,6 +47,11 @@ export class CmaField extends LitElement {
   @property({ attribute: false }) error = '';
 
   @state() private revealed = false;
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    // Lit may hand this element another field (the next step's, or one showIf revealed): start masked.
+    if (changed.has('field') && changed.get('field')?.name !== this.field.name) this.revealed = false;
+  }
 
   protected override createRenderRoot() {
     return this;

@@ -1,7 +1,6 @@
 import { provide } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { ApiClient } from '../../api/client.js';
 import { ApiError, type ErrorCode } from '../../api/errors.js';
 import type { Descriptor, Field } from '../../descriptor/types.js';
@@ -524,9 +523,7 @@ export class CmaRegisterApp extends LitElement {
         ? html`<cma-instructions .instructions=${step.instructions} .baseUrl=${this.loaded!.baseUrl}></cma-instructions>`
         : nothing}
       <form part="form" novalidate aria-labelledby=${title ? 'step-title' : 'heading'} @submit=${this.handleSubmit} @field-change=${this.handleFieldChange}>
-        ${repeat(
-          visibleFields(flow),
-          f => f.name,
+        ${visibleFields(flow).map(
           f => {
             // a choice its lookup left empty: say so instead of showing an empty list
             if (empty.includes(f)) return html`<p class="notice" tabindex="-1">${t.noOptions(text(f.label))}</p>`;
