@@ -5,10 +5,11 @@ import { spawn } from 'node:child_process';
 
 const steps = [
   { name: 'type check', cmd: 'npx tsc -p .' },
-  { name: 'browser tests', cmd: 'npx web-test-runner', counts: /^wtr: (\d+) passed, (\d+) failed/m },
-  { name: 'schema', cmd: 'node test/descriptor/schema.check.mjs', counts: /^schema: (\d+) passed, (\d+) failed/m },
+  // the build comes first: test/dist.test.ts loads what it wrote
   { name: 'build', cmd: 'npm run build --silent' },
   { name: 'size budget', cmd: 'node test/bench/size.mjs --check' },
+  { name: 'browser tests', cmd: 'npx web-test-runner', counts: /^wtr: (\d+) passed, (\d+) failed/m },
+  { name: 'schema', cmd: 'node test/descriptor/schema.check.mjs', counts: /^schema: (\d+) passed, (\d+) failed/m },
   { name: 'storybook build', cmd: 'npm run build-storybook --silent' },
   { name: 'storybook stories', cmd: 'node test/storybook-smoke.mjs storybook-static', counts: /^storybook-smoke: (\d+) passed, (\d+) failed/m },
 ];

@@ -1,0 +1,20 @@
+// Custom Elements Manifest (custom-elements.json) for editors, Storybook and docs.
+export default {
+  globs: ['src/**/*.ts'],
+  exclude: ['src/**/*.styles.ts'],
+  litelement: true,
+  plugins: [
+    {
+      // The analyzer lists `dispatchEvent(new SomeEvent(…))` as an event with no name; the real
+      // names come from each class's @fires tags.
+      name: 'drop-unnamed-events',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const mod of customElementsManifest.modules) {
+          for (const declaration of mod.declarations ?? []) {
+            if (declaration.events) declaration.events = declaration.events.filter(e => e.name);
+          }
+        }
+      },
+    },
+  ],
+};

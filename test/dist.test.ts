@@ -1,0 +1,38 @@
+// The built files, as a partner site and a bundler user load them (run `npm run build` first).
+import { expect } from '@open-wc/testing';
+import { useScenario } from './helpers/msw.js';
+
+const load = (path: string) => import(/* @vite-ignore */ path).catch(() => {
+  throw new Error(`${path} did not load: run npm run build first`);
+});
+
+describe('dist/', () => {
+  before(() => useScenario('ok'));
+
+  it('index.js exports the classes and types without defining any tag', async () => {
+    const mod = await load('/dist/index.js');
+    expect(mod.CmaRegisterApp).to.be.a('function');
+    expect(mod.validateDescriptor).to.be.a('function');
+    expect(customElements.get('cma-register-app')).to.equal(undefined);
+  });
+
+  it('cma-register-app.js defines the tags once and runs a flow end to end', async () => {
+    await load('/dist/cma-register-app.js');
+    await load('/dist/cma-register-app.js?again');
+    expect(customElements.get('cma-register-app')).to.be.a('function');
+    const el = document.createElement('cma-register-app');
+    el.setAttribute('api-base', 'https://api.example.com/v1');
+    el.setAttribute('vendor', 'mailchimp');
+    const ready = new Promise(r => el.addEventListener('cma-ready', r, { once: true }));
+    document.body.append(el);
+    await ready;
+    await el.updateComplete;
+    const key = el.shadowRoot!.querySelector<HTMLInputElement>('[name="apiKey"]')!;
+    key.value = '0123456789abcdef0123456789abcdef-us21';
+    key.dispatchEvent(new Event('input', { bubbles: true }));
+    const registered = new Promise<CustomEvent>(r => el.addEventListener('cma-registered', e => r(e), { once: true }));
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    expect((await registered).detail.connectionId).to.match(/^conn_mailchimp_/);
+    el.remove();
+  });
+});
