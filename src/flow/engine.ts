@@ -194,9 +194,12 @@ export function transition(state: FlowState, action: FlowAction): FlowState {
     case 'input': {
       if (state.status !== 'editing') return state;
       const next = { ...state, values: { ...state.values, [action.name]: action.value } };
-      const fieldErrors = { ...state.fieldErrors };
-      delete fieldErrors[action.name];
-      const field = visibleFields(next).find(f => f.name === action.name);
+      // keep the errors of the other fields still shown (a showIf may have hidden some)
+      const shown = visibleFields(next);
+      const fieldErrors = Object.fromEntries(
+        Object.entries(state.fieldErrors).filter(([name]) => name !== action.name && shown.some(f => f.name === name)),
+      );
+      const field = shown.find(f => f.name === action.name);
       const problem = field && state.submitted ? checkField(next, field) : undefined;
       if (problem) fieldErrors[action.name] = problem;
       return { ...next, fieldErrors };
@@ -216,7 +219,8 @@ export function transition(state: FlowState, action: FlowAction): FlowState {
       return { ...state, submitted: true, fieldErrors: {}, error: undefined, status: 'submitting' };
     }
     case 'lookupSucceeded': {
-      if (state.status !== 'submitting' || isLastStep(state)) return state;
+      const submit = currentStep(state).submit;
+      if (state.status !== 'submitting' || submit.kind !== 'lookup' || submit.lookup !== action.lookup) return state;
       const values = { ...state.values };
       const later = state.descriptor.steps.slice(state.stepIndex + 1).flatMap(s => s.fields ?? []);
       for (const field of later.filter(f => f.optionsFrom === action.lookup)) {

@@ -243,6 +243,11 @@ describe('flow engine', () => {
       expect(again([CLIENTS[0], CLIENTS[2]]).values.clientId).to.equal(undefined);
     });
 
+    it('ignores an answer for another lookup than the current step asked', () => {
+      const waiting = lookingUp();
+      expect(transition(waiting, { type: 'lookupSucceeded', lookup: 'databases', options: CLIENTS })).to.equal(waiting);
+    });
+
     it('ignores a lookup answer when no request is in flight', () => {
       const editing = start(sevenOffice);
       expect(transition(editing, { type: 'lookupSucceeded', lookup: 'clients', options: CLIENTS })).to.equal(editing);
@@ -384,6 +389,17 @@ describe('flow engine', () => {
       ]);
       expect(run(start(d), SUBMIT).status).to.equal('submitting');
       expect(run(start(d), input('mode', 'b'), SUBMIT).fieldErrors).to.deep.equal({ extra: { rule: 'required' } });
+    });
+
+    it('drops the error of a field that another answer hides', () => {
+      const d = oneStep([
+        { name: 'mode', type: 'radio', label: 'Mode', options: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }], default: 'b' },
+        { name: 'extra', type: 'text', label: 'Extra', required: true, showIf: { field: 'mode', equals: 'b' } },
+        { name: 'other', type: 'text', label: 'Other', required: true },
+      ]);
+      const failed = run(start(d), SUBMIT);
+      expect(Object.keys(failed.fieldErrors)).to.deep.equal(['extra', 'other']);
+      expect(Object.keys(transition(failed, input('mode', 'a')).fieldErrors)).to.deep.equal(['other']);
     });
 
     it('leaves a hidden field out of what a lookup or OAuth flow is sent', () => {
