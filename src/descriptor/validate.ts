@@ -114,7 +114,7 @@ export function validateDescriptor(input: unknown): ValidationResult {
   const d = input;
   unknownKeys(d, KEYS.root, '');
   if (d.schemaVersion !== 1) fail('schemaVersion', d.schemaVersion === undefined ? 'required (1)' : 'expected 1');
-  if (typeof d.id !== 'string' || !ID.test(d.id)) fail('id', `expected lower-case letters, digits and "-" (such as "mailchimp"), got ${describe(d.id)}`);
+  if (typeof d.id !== 'string' || !ID.test(d.id)) fail('id', `expected lower-case letters, digits and "-" (such as "acme-crm"), got ${describe(d.id)}`);
   localized(d.name, 'name', true);
   if (!METHODS.includes(d.method as never)) fail('method', `expected one of ${METHODS.join(', ')}, got ${describe(d.method)}`);
   if (d.logo !== undefined && !(typeof d.logo === 'string' && isHttpsOrRelative(d.logo))) {

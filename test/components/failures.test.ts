@@ -1,9 +1,8 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { descriptors } from '../../mocks/handlers.js';
-import type { CmaRegisterApp } from '../../src/index.js';
 import { useScenario, worker } from '../helpers/msw.js';
-import { API, button, input, mount, next, q, text, type } from '../helpers/widget.js';
+import { button, input, mount, mountDescriptor, next, q, text, type } from '../helpers/widget.js';
 
 const KEY = '0123456789abcdef0123456789abcdef-us21';
 
@@ -61,15 +60,6 @@ describe('<cma-register-app> with a bad descriptor', () => {
   beforeEach(() => useScenario('ok'));
   afterEach(() => worker.resetHandlers());
 
-  async function mountInline(descriptor: unknown) {
-    const el = await fixture<CmaRegisterApp>(html`<cma-register-app api-base=${API}></cma-register-app>`);
-    const error = next(el, 'cma-error');
-    el.descriptor = descriptor;
-    const { detail } = await error;
-    await el.updateComplete;
-    return { el, detail };
-  }
-
   const good = descriptors['24sevenoffice'] as { steps: Record<string, unknown>[] };
   const withStep = (i: number, patch: (step: Record<string, unknown>) => Record<string, unknown>) => ({
     ...good,
@@ -109,7 +99,7 @@ describe('<cma-register-app> with a bad descriptor', () => {
     ['optionsFrom naming no earlier lookup', withField(1, { optionsFrom: 'databases' }), 'steps[1].fields[0].optionsFrom', 'names no lookup'],
   ] as const) {
     it(`names the JSON path for ${name}`, async () => {
-      const { el, detail } = await mountInline(descriptor);
+      const { el, detail } = await mountDescriptor(descriptor, 'cma-error');
       expect(detail).to.include({ code: 'descriptor_invalid', retryable: false });
       expect(detail.message).to.contain(`${path}: ${words}`);
       expect(q(el, '.problems')!.textContent).to.contain(path);

@@ -1,7 +1,6 @@
-import { expect, fixture, html } from '@open-wc/testing';
-import type { CmaRegisterApp } from '../../src/index.js';
+import { expect } from '@open-wc/testing';
 import { useScenario } from '../helpers/msw.js';
-import { API, button, input, next, q, type } from '../helpers/widget.js';
+import { button, input, mountDescriptor, next, q, type } from '../helpers/widget.js';
 
 const twoSecrets = {
   schemaVersion: 1,
@@ -25,20 +24,11 @@ const twoSecrets = {
   ],
 };
 
-async function mountInline(descriptor: unknown) {
-  const el = await fixture<CmaRegisterApp>(html`<cma-register-app api-base=${API}></cma-register-app>`);
-  const ready = next(el, 'cma-ready');
-  el.descriptor = descriptor;
-  await ready;
-  await el.updateComplete;
-  return el;
-}
-
 describe('<cma-field> for secrets', () => {
   beforeEach(() => useScenario('ok'));
 
   it('shows and hides a key, and keeps password managers and spell-check away from it', async () => {
-    const el = await mountInline(twoSecrets);
+    const el = (await mountDescriptor(twoSecrets)).el;
     const token = input(el, 'token');
     expect(token.type).to.equal('password');
     expect(token.autocomplete).to.equal('off');
@@ -55,7 +45,7 @@ describe('<cma-field> for secrets', () => {
   });
 
   it('starts the next step masked even when the previous secret was shown', async () => {
-    const el = await mountInline(twoSecrets);
+    const el = (await mountDescriptor(twoSecrets)).el;
     await type(el, 'token', 'tok-123');
     button(el, 'Show Token').click();
     await el.updateComplete;
@@ -68,7 +58,7 @@ describe('<cma-field> for secrets', () => {
   });
 
   it('lets password managers fill a password (no ignore hints), and masks a multiline secret', async () => {
-    const el = await mountInline(twoSecrets);
+    const el = (await mountDescriptor(twoSecrets)).el;
     await type(el, 'token', 'tok-123');
     const step = next(el, 'cma-step');
     button(el, 'Continue').click();

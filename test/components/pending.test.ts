@@ -1,8 +1,7 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import type { CmaRegisterApp } from '../../src/index.js';
 import { recordRequests, useScenario, worker } from '../helpers/msw.js';
-import { API, button, next, text } from '../helpers/widget.js';
+import { API, button, mountDescriptor, next, text } from '../helpers/widget.js';
 
 /** A vendor that grants access from its own system: the server answers 202 and the widget polls. */
 const grantDescriptor = {
@@ -36,17 +35,8 @@ describe('<cma-register-app> with a grant the vendor confirms later', () => {
   });
   afterEach(() => worker.resetHandlers());
 
-  async function mountGrant() {
-    const el = await fixture<CmaRegisterApp>(html`<cma-register-app api-base=${API}></cma-register-app>`);
-    const ready = next(el, 'cma-ready');
-    el.descriptor = grantDescriptor;
-    await ready;
-    await el.updateComplete;
-    return el;
-  }
-
-  it('waits while the server says pending, then reports the connection the server confirmed', async () => {
-    const el = await mountGrant();
+    it('waits while the server says pending, then reports the connection the server confirmed', async () => {
+    const el = (await mountDescriptor(grantDescriptor)).el;
     const registered = next(el, 'cma-registered', 6000);
     button(el, 'Request access').click();
     await new Promise(r => setTimeout(r, 100));
@@ -58,7 +48,7 @@ describe('<cma-register-app> with a grant the vendor confirms later', () => {
   });
 
   it('cancels the flow on the server when the user cancels while waiting', async () => {
-    const el = await mountGrant();
+    const el = (await mountDescriptor(grantDescriptor)).el;
     const log = recordRequests();
     button(el, 'Request access').click();
     await new Promise(r => setTimeout(r, 100));

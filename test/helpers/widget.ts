@@ -29,6 +29,16 @@ export async function mount(vendor: string, options: { ready?: boolean; lang?: s
   return { el, events };
 }
 
+/** Places a widget with an inline descriptor; waits for `cma-ready` unless told to wait for `until`. */
+export async function mountDescriptor(descriptor: unknown, until: 'cma-ready' | 'cma-error' = 'cma-ready') {
+  const el = await fixture<CmaRegisterApp>(html`<cma-register-app api-base=${API}></cma-register-app>`);
+  const event = next(el, until);
+  el.descriptor = descriptor;
+  const { detail } = await event;
+  await el.updateComplete;
+  return { el, detail };
+}
+
 export const root = (el: CmaRegisterApp) => el.shadowRoot!;
 export const q = <T extends Element = HTMLElement>(el: CmaRegisterApp, selector: string) =>
   root(el).querySelector<T & HTMLElement>(selector);
