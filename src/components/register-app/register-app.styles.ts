@@ -38,8 +38,10 @@ export const registerAppStyles = css`
     font-size: 1.05em;
     margin-block-end: 0.5em;
   }
-  h3:focus {
+  /* headings and notices take focus only to be read out; they are not controls */
+  [tabindex='-1']:focus {
     outline: none;
+    box-shadow: none;
   }
   .progress {
     color: var(--_muted);

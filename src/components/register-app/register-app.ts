@@ -2,7 +2,7 @@ import { provide } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ApiClient } from '../../api/client.js';
-import { ApiError, type ErrorCode } from '../../api/errors.js';
+import { ApiError, isRetryable, type ErrorCode } from '../../api/errors.js';
 import type { Descriptor, Field } from '../../descriptor/types.js';
 import { formatProblems, validateDescriptor, type DescriptorProblem } from '../../descriptor/validate.js';
 import { CmaCancelEvent } from '../../events/cancel.js';
@@ -254,7 +254,7 @@ export class CmaRegisterApp extends LitElement {
 
   private failLoad(code: ErrorCode, message: string, problems?: DescriptorProblem[]) {
     const { t } = this.locale;
-    const retryable = code === 'network_error' || code === 'server_error' || code === 'rate_limited' || code === 'unknown_error';
+    const retryable = isRetryable(code);
     if (problems) message = `${t.descriptorProblems(this.vendorId)}\n${formatProblems(problems)}`;
     this.view = { kind: 'failed', code, message, problems, retryable };
     this.emitError(code, message, retryable);
