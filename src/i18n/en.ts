@@ -4,7 +4,7 @@ export const en: Translation = {
   loading: 'Loading…',
   heading: vendor => `Authenticate ${vendor}`,
   noVendor: 'Choose an app to connect.',
-  noApiBase: 'This page has not told the widget where the ConnectMyApps API is (the api-base attribute).',
+  noApiBase: 'This page has not told the widget where the ConnectMyApps API is: set a valid api-base attribute.',
   descriptorProblems: vendor =>
     `The setup for ${vendor ? `“${vendor}”` : 'this app'} is not valid, so it cannot be shown. Contact support and quote these details:`,
   unsupported: 'This way of connecting is not available in this version. Contact support.',

@@ -11,7 +11,7 @@ export interface Translation {
   heading: (vendor: string) => string;
   /** Shown before any vendor is set. */
   noVendor: string;
-  /** Shown when the host page set no `api-base`. */
+  /** Shown when the host page set no `api-base`, or one that is not a URL. */
   noApiBase: string;
   /** The descriptor failed validation; the problems follow. */
   descriptorProblems: (vendor: string) => string;

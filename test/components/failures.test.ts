@@ -118,3 +118,33 @@ describe('<cma-register-app> with a bad descriptor', () => {
     await ready;
   });
 });
+
+describe('<cma-register-app> set up wrongly by the host page', () => {
+  beforeEach(() => useScenario('ok'));
+
+  for (const [what, apiBase] of [
+    ['no api-base', null],
+    ['an api-base that is not a URL', 'https://[bad'],
+  ] as const) {
+    it(`says so for ${what}, without an uncaught exception`, async () => {
+      const uncaught: unknown[] = [];
+      const record = (e: ErrorEvent | PromiseRejectionEvent) => uncaught.push('reason' in e ? e.reason : e.error);
+      window.addEventListener('error', record);
+      window.addEventListener('unhandledrejection', record);
+      const el = document.createElement('cma-register-app');
+      if (apiBase) el.setAttribute('api-base', apiBase);
+      el.vendor = 'mailchimp';
+      const error = next(el, 'cma-error');
+      document.body.append(el);
+      const { detail } = await error;
+      await el.updateComplete;
+      await new Promise(r => setTimeout(r, 50));
+      window.removeEventListener('error', record);
+      window.removeEventListener('unhandledrejection', record);
+      el.remove();
+      expect(uncaught).to.deep.equal([]);
+      expect(detail).to.include({ code: 'unknown_error' });
+      expect(detail.message).to.contain('set a valid api-base attribute');
+    });
+  }
+});

@@ -226,12 +226,19 @@ export class CmaRegisterApp extends LitElement {
     if (!this.apiBase && !this.descriptorBase) return this.failLoad('unknown_error', t.noApiBase);
 
     const base = this.descriptorBase || `${this.apiBase.replace(/\/+$/, '')}/vendors`;
-    const url = new URL(`${base.replace(/\/+$/, '')}/${this.vendor}.json`, document.baseURI).href;
+    let url: string;
+    let api: ApiClient;
+    try {
+      url = new URL(`${base.replace(/\/+$/, '')}/${this.vendor}.json`, document.baseURI).href;
+      api = this.api();
+    } catch {
+      return this.failLoad('unknown_error', t.noApiBase);
+    }
     const generation = this.generation;
     const controller = (this.inflight = new AbortController());
     this.view = { kind: 'loading' };
     try {
-      const json = await this.api().getDescriptor(url, controller.signal);
+      const json = await api.getDescriptor(url, controller.signal);
       if (generation === this.generation) this.accept(json, url);
     } catch (e) {
       if (generation !== this.generation || controller.signal.aborted) return;
@@ -296,8 +303,8 @@ export class CmaRegisterApp extends LitElement {
     const controller = (this.inflight = new AbortController());
     const { signal } = controller;
     const stale = () => signal.aborted || generation !== this.generation;
-    const api = this.api();
     try {
+      const api = this.api();
       if (request.kind === 'lookup') {
         const options = await api.lookup(this.vendorId, request.lookup, request.values, signal);
         if (!stale()) this.moveTo(transition(this.flow!, { type: 'lookupSucceeded', lookup: request.lookup, options }));
