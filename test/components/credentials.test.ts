@@ -1,15 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { recordRequests, useScenario } from '../helpers/msw.js';
-import { API, button, choose, input, mount, next, q, text, type } from '../helpers/widget.js';
+import { API, button, choose, input, mount, next, press, q, text, type } from '../helpers/widget.js';
 
 /** Logs in on the first step and waits for the client step. */
 async function logIn(el: HTMLElementTagNameMap['cma-register-app'], password = 'hunter2!') {
   await type(el, 'username', 'ola@nordlys.no');
   await type(el, 'password', password);
-  const step = next(el, 'cma-step');
-  button(el, 'Get Clients').click();
-  await step;
-  await el.updateComplete;
+  await press(el, 'Get Clients', 'cma-step');
 }
 
 describe('<cma-register-app> with credentials and a lookup (24sevenoffice)', () => {

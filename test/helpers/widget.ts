@@ -87,6 +87,15 @@ export function next(el: CmaRegisterApp, type: string, ms = 4000): Promise<Custo
   ]);
 }
 
+/** Clicks the button named `label`, waits for the `eventType` it should cause and for the render after it. */
+export async function press(el: CmaRegisterApp, label: string | RegExp, eventType: string, ms?: number): Promise<CustomEvent> {
+  const event = next(el, eventType, ms);
+  button(el, label).click();
+  const fired = await event;
+  await el.updateComplete;
+  return fired;
+}
+
 /** Visible text of the widget's shadow root, spaces collapsed. */
 export function text(el: CmaRegisterApp): string {
   return (root(el).textContent ?? '').replace(/\s+/g, ' ').trim();

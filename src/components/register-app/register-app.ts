@@ -44,10 +44,12 @@ function randomId(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(12)), b => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** Waits `ms`, or rejects when `signal` aborts; the listener goes when the wait ends, so polls do not pile them up. */
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), { once: true });
+    const stop = () => (clearTimeout(timer), reject(signal.reason));
+    const timer = setTimeout(() => (signal.removeEventListener('abort', stop), resolve()), ms);
+    signal.addEventListener('abort', stop, { once: true });
   });
 
 /**
@@ -330,7 +332,7 @@ export class CmaRegisterApp extends LitElement {
     for (;;) {
       await sleep(Math.max(1, retryAfter) * 1000, signal);
       const flow = await api.getFlow(flowId, signal);
-      if (signal.aborted) return;
+      if (signal.aborted) return; // superseded while the answer was on its way
       if (flow.status === 'succeeded') return this.finish(flow.connectionId!);
       if (flow.status === 'failed') throw new ApiError(flow.error!.code, flow.error!.message);
       if (Date.now() > deadline) {
