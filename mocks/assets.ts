@@ -21,5 +21,8 @@ const menu = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 360 170" font
 export const assets: Record<string, string> = {
   'logos/mailchimp.svg': mark('#241c15', 'MC'),
   'logos/24sevenoffice.svg': mark('#0a6e4f', '24', 20),
+  'logos/salesforce.svg': mark('#0b5cab', 'SF'),
+  'logos/shopify.svg': mark('#4a7a2c', 'SH'),
+  'logos/zendesk.svg': mark('#03363d', 'ZD'),
   'images/mailchimp-api-keys.svg': menu,
 };

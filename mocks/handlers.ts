@@ -7,10 +7,16 @@ import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import { assets } from './assets.js';
 import descriptor24so from './descriptors/24sevenoffice.json';
 import descriptorMailchimp from './descriptors/mailchimp.json';
+import descriptorSalesforce from './descriptors/salesforce.json';
+import descriptorShopify from './descriptors/shopify.json';
+import descriptorZendesk from './descriptors/zendesk.json';
 
 export const descriptors: Record<string, unknown> = {
   mailchimp: descriptorMailchimp,
   '24sevenoffice': descriptor24so,
+  salesforce: descriptorSalesforce,
+  shopify: descriptorShopify,
+  zendesk: descriptorZendesk,
 };
 
 /** Every vendor the mock knows, for pickers. */
@@ -51,17 +57,30 @@ interface MockFlow {
   polls: number;
   grant?: boolean;
   connectionId?: string;
+  /** Why a failed flow failed, as `GET /flows/:flowId` reports it. */
+  error?: { code: string; message: string };
+  /** ISO 8601 deadline of the flow, when it has one. */
+  expiresAt?: string;
 }
 
 /** Flows the mock holds open: OAuth flows and grants still to be confirmed by the vendor. */
 export const flows = new Map<string, MockFlow>();
 
-/** Ends a pending flow as the vendor would (for OAuth, once the user has logged in). */
-export function completeFlow(flowId: string) {
+/** Ends a pending flow as the vendor would (for OAuth, once the user has logged in). Returns its connection id. */
+export function completeFlow(flowId: string): string | undefined {
   const flow = flows.get(flowId);
-  if (!flow) return;
+  if (!flow) return undefined;
   flow.status = 'succeeded';
   flow.connectionId = `conn_${flow.vendor}_${String(++connections).padStart(4, '0')}`;
+  return flow.connectionId;
+}
+
+/** Ends a pending flow with an error (for OAuth: the user refused, or the vendor failed). */
+export function failFlow(flowId: string, error: { code: string; message: string }) {
+  const flow = flows.get(flowId);
+  if (!flow) return;
+  flow.status = 'failed';
+  flow.error = { code: error.code, message: error.message };
 }
 
 /** Handlers for one scenario. Pass `latencyMs` to slow every answer down. */
@@ -162,8 +181,13 @@ export function createHandlers(scenario: Scenario = 'ok', latencyMs = scenario =
       flow.polls += 1;
       // a grant the vendor confirms on the mock's second poll
       if (flow.grant && flow.polls >= 2) completeFlow(String(params.flowId));
-      const { status, connectionId } = flow;
-      return HttpResponse.json({ status, ...(connectionId ? { connectionId } : {}), ...(status === 'pending' ? { retryAfter: 1 } : {}) });
+      const { status, connectionId, error, expiresAt } = flow;
+      return HttpResponse.json({
+        status,
+        ...(connectionId ? { connectionId } : {}),
+        ...(status === 'failed' && error ? { error } : {}),
+        ...(status === 'pending' ? { retryAfter: 1, ...(expiresAt ? { expiresAt } : {}) } : {}),
+      });
     }),
 
     http.delete('*/flows/:flowId', ({ params }) => {
