@@ -4,8 +4,8 @@
  * what happened (`transition`); it decides which step is current and what comes next.
  */
 import { compilePattern } from '../descriptor/validate.js';
-import type { Descriptor, Field, FieldValue, Option, Step, Submit, Values } from '../descriptor/types.js';
-import type { ErrorCode } from '../api/errors.js';
+import type { Descriptor, Field, FieldValue, LocalizedString, Option, Step, Submit, Values } from '../descriptor/types.js';
+import type { ErrorCode } from '../errors.js';
 
 export type FlowStatus =
   /** The user is filling in the current step. */
@@ -60,7 +60,11 @@ export type FlowAction =
   | { type: 'registered'; connectionId: string; displayName?: string }
   | { type: 'failed'; error: FlowError; fields?: Record<string, string> }
   | { type: 'back' }
-  | { type: 'cancel' };
+  | { type: 'cancel' }
+  /** A new OAuth window for the flow under way (the last one was closed): back to submitting it. */
+  | { type: 'reopen' }
+  /** Back from the vendor in redirect mode: the OAuth step's flow is under way again. */
+  | { type: 'resume'; flowId: string };
 
 /** What the current step's submit asks the API to do, with the values collected so far. */
 export type SubmitRequest =
@@ -115,11 +119,89 @@ export function canSubmit(state: FlowState): boolean {
   return state.status === 'editing' && emptyChoices(state).every(f => !f.required);
 }
 
-/** Passwords are taken as typed; other single-line values lose the spaces a paste brings along. */
-function normalize(field: Field, value: FieldValue | undefined): FieldValue | undefined {
+/**
+ * The value as it is checked and sent. Passwords are taken as typed; other single-line values lose
+ * the spaces a paste brings along, and a field with a prefix or suffix keeps only the part between
+ * them (`reduceToFrame`).
+ */
+export function normalize(field: Field, value: FieldValue | undefined): FieldValue | undefined {
   if (typeof value !== 'string') return value;
   const password = field.type === 'secret' && /password/.test(field.autocomplete ?? '');
-  return password || field.multiline ? value : value.trim();
+  return password || field.multiline ? value : reduceToFrame(field, value);
+}
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+/** Text that reads as a host name, with an optional port, alone or followed by a path, query or fragment. */
+const HOST_LIKE = /^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d*)?(?:[/?#]|$)/i;
+/** A suffix that ends a host name (`.example.com`): what comes before it is the start of a host name. */
+const DOMAIN_SUFFIX = /^\.[a-z0-9-]+(?:\.[a-z0-9-]+)*$/i;
+/** A prefix that can start a host name: a scheme (`https://`), the start of a host (`eu-`), or both. */
+const HOST_PREFIX = /^(?:[a-z][a-z0-9+.-]*:\/\/)?[a-z0-9.-]*$/i;
+
+/** Every language's version of a prefix or suffix, longest first. */
+const variants = (text: LocalizedString | undefined): string[] =>
+  (text === undefined ? [] : typeof text === 'string' ? [text] : Object.values(text))
+    .map(s => s.trim())
+    .filter(Boolean)
+    .sort((a, b) => b.length - a.length);
+
+const startsWith = (text: string, start: string) => text.slice(0, start.length).toLowerCase() === start.toLowerCase();
+const endsWith = (text: string, end: string) => text.length >= end.length && text.slice(text.length - end.length).toLowerCase() === end.toLowerCase();
+
+/** `text` without the first of `starts` it begins with and the first of `ends` it ends with (any case), trimmed. */
+function strip(text: string, starts: string[], ends: string[]): string {
+  const start = starts.find(s => s && startsWith(text, s)) ?? '';
+  const rest = text.slice(start.length);
+  const end = ends.find(e => e && rest.length > e.length && endsWith(rest, e)) ?? '';
+  return rest.slice(0, rest.length - end.length).trim();
+}
+
+/**
+ * The part of a pasted or typed value that a field's `prefix` and `suffix` frame, trimmed: what the
+ * user means when the value arrives carrying the text shown around the input.
+ *
+ * - With a domain suffix (`.example.com`, and no prefix or one such as `https://`), the value is the
+ *   start of a host name: a URL or host name (`https://acme.example.com/admin`) is reduced to its
+ *   host without the suffix (`acme`), and the result is lower-case, as host names are. A URL with a
+ *   user name, password or port, another scheme than http(s), or a host the suffix does not end is
+ *   left as it is, so the field's checks refuse it instead of sending a part of it.
+ * - Otherwise a leading prefix and a trailing suffix are removed, compared in any case, and the
+ *   rest keeps the user's case (`HTTPS://Example.com/Acme` with prefix `https://example.com/` is
+ *   `Acme`); a value without a scheme may omit the prefix's scheme (`example.com/Acme`).
+ *
+ * Every language's version of the prefix and suffix counts. Pure: the engine checks and sends the
+ * result, and the field shows it once the user leaves the input.
+ */
+export function reduceToFrame(field: Pick<Field, 'prefix' | 'suffix'>, value: string): string {
+  const text = value.trim();
+  const prefixes = variants(field.prefix);
+  const suffixes = variants(field.suffix);
+  if (!prefixes.length && !suffixes.length) return text;
+
+  const hostFrame = suffixes.length > 0 && suffixes.every(s => DOMAIN_SUFFIX.test(s)) && prefixes.every(p => HOST_PREFIX.test(p));
+  if (!hostFrame) {
+    // a value without a scheme may still carry the rest of a prefix that has one (`example.com/` of `https://example.com/`)
+    const bare = SCHEME.test(text) ? [] : prefixes.map(p => p.replace(SCHEME, '')).filter(Boolean);
+    return strip(text, [...prefixes, ...bare], suffixes);
+  }
+
+  // the start of the host the prefix gives, if any (`eu-` of `https://eu-`)
+  const hostStarts = prefixes.map(p => p.replace(SCHEME, '')).filter(Boolean);
+  if (SCHEME.test(text) || HOST_LIKE.test(text)) {
+    let url: URL;
+    try {
+      url = new URL(SCHEME.test(text) ? text : `https://${text}`);
+    } catch {
+      return text;
+    }
+    const plain = (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password && !url.port;
+    const host = url.hostname; // lower-case, as the URL parser gives it
+    const framed =
+      suffixes.some(s => host.length > s.length && endsWith(host, s)) && (!hostStarts.length || hostStarts.some(p => startsWith(host, p)));
+    if (!plain || !framed) return text;
+    return strip(host, hostStarts, suffixes);
+  }
+  return strip(text, hostStarts, suffixes).toLowerCase();
 }
 
 /** The values of every visible field on the steps up to and including the current one. */
@@ -268,5 +350,13 @@ export function transition(state: FlowState, action: FlowAction): FlowState {
     case 'cancel':
       if (!isOpen(state)) return state;
       return { ...state, status: 'cancelled', flowId: undefined };
+    case 'reopen':
+      if (state.status !== 'authorizing' || currentStep(state).submit.kind !== 'oauth') return state;
+      return { ...state, status: 'submitting', flowId: undefined, error: undefined };
+    case 'resume': {
+      const stepIndex = state.descriptor.steps.findIndex(s => s.submit.kind === 'oauth');
+      if (state.status !== 'editing' || stepIndex < 0) return state;
+      return { ...state, stepIndex, status: 'authorizing', flowId: action.flowId, error: undefined, fieldErrors: {} };
+    }
   }
 }

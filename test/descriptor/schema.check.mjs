@@ -14,6 +14,9 @@ const cases = read('./cases.json');
 const seeds = {
   mailchimp: read('../../mocks/descriptors/mailchimp.json'),
   '24sevenoffice': read('../../mocks/descriptors/24sevenoffice.json'),
+  salesforce: read('../../mocks/descriptors/salesforce.json'),
+  shopify: read('../../mocks/descriptors/shopify.json'),
+  zendesk: read('../../mocks/descriptors/zendesk.json'),
   ...cases.valid,
 };
 

@@ -9,6 +9,7 @@ import {
   isLastStep,
   isOpen,
   optionsOf,
+  reduceToFrame,
   start,
   submitRequest,
   transition,
@@ -491,5 +492,119 @@ describe('flow engine', () => {
     const snapshot = JSON.stringify(before);
     run(before, input('clientId', '1001'), SUBMIT, { type: 'failed', error: REJECTED, fields: { clientId: 'x' } }, { type: 'back' });
     expect(JSON.stringify(before)).to.equal(snapshot);
+  });
+});
+
+describe('reduceToFrame', () => {
+  const shop = { suffix: '.myshopify.com' };
+  const reduce = (field: Pick<Field, 'prefix' | 'suffix'>, values: string[]) => values.map(v => reduceToFrame(field, v));
+
+  it('reduces a shop name, a host name or a pasted URL to the part before a domain suffix', () => {
+    const pasted = [
+      'my-shop',
+      'my-shop.myshopify.com',
+      ' MY-SHOP.myshopify.com ',
+      'https://my-shop.myshopify.com/admin',
+      'my-shop.myshopify.com/admin/settings',
+      'HTTP://My-Shop.MyShopify.com?x=1#top',
+      'my-shop.myshopify.com:443/admin', // the default port is no port
+      '\tmy-shop\n',
+    ];
+    expect(reduce(shop, pasted)).to.deep.equal(pasted.map(() => 'my-shop'));
+  });
+
+  it('lower-cases what goes into a host name, since host names are case-insensitive', () => {
+    expect(reduce(shop, ['My-Shop', 'MY_SHOP.MYSHOPIFY.COM'])).to.deep.equal(['my-shop', 'my_shop']);
+  });
+
+  it('leaves a URL with a port, user info, another scheme or another host as it is, for the checks to refuse', () => {
+    const untouched = [
+      'https://my-shop.myshopify.com:8443/admin',
+      'my-shop.myshopify.com:8443',
+      'https://attacker@my-shop.myshopify.com/',
+      'https://user:secret@my-shop.myshopify.com',
+      'ftp://my-shop.myshopify.com/',
+      'javascript://my-shop.myshopify.com/%0aalert(1)',
+      'https://example.com/my-shop.myshopify.com',
+      'https://my-shop.myshopify.com.example.com/',
+      'https://myshopify.com/admin',
+      'https://Example.com/Shop',
+      'https://[::1]/',
+      'https://exa mple.com/',
+    ];
+    expect(reduce(shop, untouched)).to.deep.equal(untouched);
+  });
+
+  it('takes the host between a scheme prefix and a domain suffix', () => {
+    const frame = { prefix: 'https://', suffix: '.acme.example' };
+    expect(reduce(frame, ['team-1', 'https://team-1.acme.example/', 'Team-1.acme.example', 'https://evil.example/'])).to.deep.equal([
+      'team-1',
+      'team-1',
+      'team-1',
+      'https://evil.example/',
+    ]);
+    const start = { prefix: 'https://eu-', suffix: '.acme.example' };
+    expect(reduce(start, ['team', 'eu-team', 'https://eu-team.acme.example/x', 'https://us-team.acme.example/'])).to.deep.equal([
+      'team',
+      'team',
+      'team',
+      'https://us-team.acme.example/',
+    ]);
+  });
+
+  it('strips a prefix alone, in any case, and keeps the rest as typed', () => {
+    expect(reduce({ prefix: 'https://' }, ['Example.com/API', 'HTTPS://Example.com/API', 'ftp://example.com'])).to.deep.equal([
+      'Example.com/API',
+      'Example.com/API',
+      'ftp://example.com',
+    ]);
+    const page = { prefix: 'https://example.com/' };
+    expect(reduce(page, ['Acme', 'https://example.com/Acme', 'HTTPS://EXAMPLE.COM/Acme', 'example.com/Acme', 'https://other.example/Acme'])).to.deep.equal([
+      'Acme',
+      'Acme',
+      'Acme',
+      'Acme',
+      'https://other.example/Acme',
+    ]);
+  });
+
+  it('strips a suffix that is not a domain, and keeps the case', () => {
+    expect(reduce({ suffix: '@Example.com' }, ['Ola.Nordmann@example.COM', 'Ola.Nordmann'])).to.deep.equal(['Ola.Nordmann', 'Ola.Nordmann']);
+    expect(reduce({ prefix: '@', suffix: ' %' }, ['@Acme %', 'Acme'])).to.deep.equal(['Acme', 'Acme']);
+  });
+
+  it('knows the prefix and suffix in every language the descriptor gives', () => {
+    const field = { suffix: { en: '.example.com', nb: '.example.no' } };
+    expect(reduce(field, ['acme.example.com', 'https://acme.example.no/', 'acme'])).to.deep.equal(['acme', 'acme', 'acme']);
+  });
+
+  it('gives an empty value, or one that is only the frame, as nothing to send', () => {
+    expect(reduce(shop, ['', '   ', '.myshopify.com'])).to.deep.equal(['', '', '.myshopify.com']);
+    expect(reduce({ prefix: 'https://' }, ['https://'])).to.deep.equal(['']);
+    expect(reduceToFrame({}, '  as typed  ')).to.equal('as typed');
+  });
+
+  it('checks and sends the reduced value, and refuses a bad one with the pattern rule', () => {
+    const d = oneStep(
+      [{ name: 'shop', type: 'text', label: 'Shop', suffix: '.myshopify.com', required: true, pattern: '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?' }],
+      { kind: 'oauth' },
+    );
+    const pasted = run(start(d), input('shop', 'https://my-shop.myshopify.com/admin'), SUBMIT);
+    expect(pasted.fieldErrors).to.deep.equal({});
+    expect(submitRequest(pasted).values).to.deep.equal({ shop: 'my-shop' });
+    const bad = run(start(d), input('shop', 'my shop!'), SUBMIT);
+    expect(bad.fieldErrors).to.deep.equal({ shop: { rule: 'pattern' } });
+    expect(bad.status).to.equal('editing');
+    const port = run(start(d), input('shop', 'https://my-shop.myshopify.com:8443/admin'), SUBMIT);
+    expect(port.fieldErrors).to.deep.equal({ shop: { rule: 'pattern' } });
+  });
+
+  it('leaves passwords and multiline values as typed, prefix or not', () => {
+    const d = oneStep([
+      { name: 'pin', type: 'secret', label: 'PIN', autocomplete: 'current-password', prefix: 'x-' },
+      { name: 'pem', type: 'text', label: 'PEM', multiline: true, suffix: '.pem' },
+    ]);
+    const state = run(start(d), input('pin', ' x-1 '), input('pem', 'a.pem\n'));
+    expect(collectedValues(state)).to.deep.equal({ pin: ' x-1 ', pem: 'a.pem\n' });
   });
 });

@@ -1,10 +1,9 @@
-import { consume } from '@lit/context';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { Field, FieldValue, Option } from '../../descriptor/types.js';
-import { localeContext, makeLocale, type Locale } from '../locale.js';
+import { normalize } from '../../flow/engine.js';
+import { consumeLocale } from '../locale.js';
 import { renderMarkup } from '../markup.js';
 
 /** Fired inside the widget (not composed) when the user changes a field's value. */
@@ -30,23 +29,34 @@ export class FieldChangeEvent extends Event {
  * @tagname cma-field
  */
 export class CmaField extends LitElement {
-  @consume({ context: localeContext, subscribe: true })
-  @property({ attribute: false })
-  locale: Locale = makeLocale('en');
+  // Declared here rather than with decorators: the decorator helpers cost the bundle more than the lines they save.
+  static override properties: PropertyDeclarations = {
+    field: { attribute: false },
+    value: { attribute: false },
+    options: { attribute: false },
+    error: { attribute: false },
+    revealed: { state: true },
+  };
+
+  private readonly localeConsumer = consumeLocale(this);
 
   /** The field as the descriptor gives it. */
-  @property({ attribute: false }) field!: Field;
+  field!: Field;
 
   /** The current value. Bound as a property, never as an attribute (it may be a secret). */
-  @property({ attribute: false }) value: FieldValue | undefined;
+  value: FieldValue | undefined;
 
   /** Options of a select or radio field. */
-  @property({ attribute: false }) options: Option[] = [];
+  options: Option[] = [];
 
   /** The error to show, already in words; empty when the value is fine. */
-  @property({ attribute: false }) error = '';
+  error = '';
 
-  @state() private revealed = false;
+  private revealed = false;
+
+  private get locale() {
+    return this.localeConsumer.value;
+  }
 
   protected override willUpdate(changed: PropertyValues<this>) {
     // Lit may hand this element another field (the next step's, or one showIf revealed): start masked.
@@ -72,6 +82,17 @@ export class CmaField extends LitElement {
     this.dispatchEvent(new FieldChangeEvent(this.field.name, value));
   }
 
+  /**
+   * Once the user leaves a field shown between a prefix and a suffix, it shows what will be sent: a
+   * pasted `https://acme.example.com/admin` becomes `acme`. Never while typing, so the caret stays put.
+   */
+  private handleCommit(e: Event) {
+    if (!this.field.prefix && !this.field.suffix) return;
+    const { value } = e.target as HTMLInputElement;
+    const reduced = normalize(this.field, value);
+    if (typeof reduced === 'string' && reduced !== value) this.dispatchEvent(new FieldChangeEvent(this.field.name, reduced));
+  }
+
   private toggleReveal() {
     this.revealed = !this.revealed;
   }
@@ -82,7 +103,13 @@ export class CmaField extends LitElement {
     const id = this.id_;
     const label = text(field.label);
     const help = field.help ? text(field.help) : '';
-    const describedBy = [help && `${id}-help`, this.error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+    const choice = field.type === 'radio' || field.type === 'checkbox';
+    const prefix = !choice && field.prefix ? text(field.prefix) : '';
+    const suffix = !choice && field.suffix ? text(field.suffix) : '';
+    // the prefix and suffix are shown around the input; in words, they are part of its description
+    const affix = prefix || suffix ? t.affix(prefix, suffix) : '';
+    const describedBy =
+      [affix && `${id}-affix`, help && `${id}-help`, this.error && `${id}-error`].filter(Boolean).join(' ') || undefined;
     const invalid = this.error ? 'true' : undefined;
     const optional = !field.required && field.type !== 'checkbox' ? html` <span class="optional">${t.optional}</span>` : nothing;
 
@@ -136,9 +163,9 @@ export class CmaField extends LitElement {
       <label part="label" class="label" for=${id}>${label}${optional}</label>
       ${helpBlock}
       <div class="control">
-        ${field.prefix ? html`<span class="affix" aria-hidden="true">${text(field.prefix)}</span>` : nothing}
+        ${prefix ? html`<span class="affix" aria-hidden="true">${prefix}</span>` : nothing}
         ${this.renderControl(id, describedBy, invalid)}
-        ${field.suffix ? html`<span class="affix" aria-hidden="true">${text(field.suffix)}</span>` : nothing}
+        ${suffix ? html`<span class="affix" aria-hidden="true">${suffix}</span>` : nothing}
         ${field.type === 'secret'
           ? html`<button
               type="button"
@@ -152,7 +179,7 @@ export class CmaField extends LitElement {
             </button>`
           : nothing}
       </div>
-      ${errorBlock}
+      ${affix ? html`<span class="visually-hidden" id="${id}-affix">${affix}</span>` : nothing} ${errorBlock}
     </div>`;
   }
 
@@ -227,6 +254,7 @@ export class CmaField extends LitElement {
           aria-invalid=${ifDefined(invalid)}
           aria-describedby=${ifDefined(describedBy)}
           @input=${this.handleInput}
+          @change=${this.handleCommit}
         />`;
   }
 }

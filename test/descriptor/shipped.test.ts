@@ -1,0 +1,80 @@
+import { expect } from '@open-wc/testing';
+import type { Descriptor, Field } from '../../src/descriptor/types.js';
+import { formatProblems, validateDescriptor } from '../../src/descriptor/validate.js';
+import { checkField, start, submitRequest, transition } from '../../src/flow/engine.js';
+import { assets } from '../../mocks/assets.js';
+import descriptor24so from '../../mocks/descriptors/24sevenoffice.json';
+import descriptorMailchimp from '../../mocks/descriptors/mailchimp.json';
+import descriptorSalesforce from '../../mocks/descriptors/salesforce.json';
+import descriptorShopify from '../../mocks/descriptors/shopify.json';
+import descriptorZendesk from '../../mocks/descriptors/zendesk.json';
+
+const shipped: Record<string, unknown> = {
+  mailchimp: descriptorMailchimp,
+  '24sevenoffice': descriptor24so,
+  salesforce: descriptorSalesforce,
+  shopify: descriptorShopify,
+  zendesk: descriptorZendesk,
+};
+const asDescriptor = (d: unknown) => d as Descriptor;
+const field = (d: unknown, name: string) => asDescriptor(d).steps.flatMap(s => s.fields ?? []).find(f => f.name === name)!;
+
+/** The engine's verdict on `value` typed into the one field of a one-step descriptor. */
+function verdict(d: unknown, name: string, value: string) {
+  const state = transition(start(asDescriptor(d)), { type: 'input', name, value });
+  return checkField(state, field(d, name));
+}
+
+describe('shipped descriptors', () => {
+  for (const [id, descriptor] of Object.entries(shipped)) {
+    it(`${id} is valid, named after its file, and has a logo the mock serves`, () => {
+      const result = validateDescriptor(descriptor);
+      expect(result.ok, formatProblems(result.problems)).to.equal(true);
+      const d = asDescriptor(descriptor);
+      expect(d.id).to.equal(id);
+      expect(assets[d.logo!], d.logo).to.be.a('string');
+      expect(d.helpUrl).to.match(/^https:\/\//);
+    });
+  }
+
+  for (const id of ['salesforce', 'shopify', 'zendesk']) {
+    it(`${id} logs in with OAuth on its last step, labelled in English and Norwegian`, () => {
+      const d = asDescriptor(shipped[id]);
+      expect(d.method).to.equal('oauth2');
+      const submit = d.steps.at(-1)!.submit;
+      expect(submit.kind).to.equal('oauth');
+      expect(submit.label).to.deep.equal({ en: `Log in with ${d.name}`, nb: `Logg inn med ${d.name}` });
+    });
+  }
+
+  it('salesforce asks for production or a sandbox, production first, and sends the choice', () => {
+    const environment = field(descriptorSalesforce, 'environment');
+    expect(environment.type).to.equal('radio');
+    expect(environment.options!.map(o => o.value)).to.deep.equal(['production', 'sandbox']);
+    expect(environment.help).to.have.keys('en', 'nb');
+    const state = start(asDescriptor(descriptorSalesforce));
+    expect(submitRequest(state).values).to.deep.equal({ environment: 'production' });
+    const sandbox = transition(state, { type: 'input', name: 'environment', value: 'sandbox' });
+    expect(submitRequest(sandbox).values).to.deep.equal({ environment: 'sandbox' });
+  });
+
+  const hosts: [string, unknown, string, string][] = [
+    ['shopify', descriptorShopify, 'shop', '.myshopify.com'],
+    ['zendesk', descriptorZendesk, 'subdomain', '.zendesk.com'],
+  ];
+  for (const [id, d, name, suffix] of hosts) {
+    it(`${id} takes a ${name} name or a pasted address, and says in English and Norwegian what a valid one is`, () => {
+      const f: Field = field(d, name);
+      expect(f).to.include({ type: 'text', suffix, required: true });
+      expect(f.patternMessage).to.have.keys('en', 'nb');
+      for (const ok of ['acme', 'my-shop', 'a', 'shop2', ` ACME${suffix} `, `https://acme${suffix}/admin`, 'x'.repeat(63)]) {
+        expect(verdict(d, name, ok), ok).to.equal(undefined);
+      }
+      for (const bad of ['my shop!', '-acme', 'acme-', 'ac_me', 'a.b', `https://acme${suffix}:8443/`, 'https://acme.example.com/']) {
+        expect(verdict(d, name, bad), bad).to.deep.equal({ rule: 'pattern' });
+      }
+      expect(verdict(d, name, 'x'.repeat(64))).to.deep.equal({ rule: 'maxLength', limit: 63 });
+      expect(verdict(d, name, '  ')).to.deep.equal({ rule: 'required' });
+    });
+  }
+});
