@@ -16,5 +16,18 @@ export default {
         }
       },
     },
+    {
+      // Internal state declared in `static properties` ({state: true}) is no attribute: drop what
+      // the analyzer lists for private fields.
+      name: 'drop-private-attributes',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const mod of customElementsManifest.modules) {
+          for (const declaration of mod.declarations ?? []) {
+            const isPrivate = name => declaration.members?.some(m => m.name === name && m.privacy === 'private');
+            if (declaration.attributes) declaration.attributes = declaration.attributes.filter(a => !isPrivate(a.fieldName ?? a.name));
+          }
+        }
+      },
+    },
   ],
 };

@@ -1,4 +1,9 @@
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import ts from 'typescript';
 import { defineConfig, type Plugin } from 'vite';
+import type { MockServers, OAuthBehaviour } from './mocks/server/index.mjs';
 
 /** `npm start` opens the demo: the dev server sends `/` to `/demo/`. */
 const demoAtRoot: Plugin = {
@@ -13,26 +18,150 @@ const demoAtRoot: Plugin = {
   },
 };
 
-// Two library builds, so that each output stands alone:
-// - `vite build` → dist/cma-register-app.js: one self-contained module (lit bundled) that defines the tags;
-// - `vite build --mode index` → dist/index.js: side-effect-free exports, lit left to the host's bundler.
+/**
+ * `npm start` also starts the mock backend on real origins (mocks/server): the ConnectMyApps API with
+ * its OAuth pages on http://localhost:<port>/v1 and the vendors' authorization server on
+ * http://127.0.0.2:<port>, so that the OAuth popup runs across three sites as in production.
+ * - `GET /__mock-env.json` → `{apiBase, asOrigin}`;
+ * - `POST /__mock/scenario` `{scenario?, oauth?: {login, coop, expiresInMs}}` changes what they do.
+ * Dev server only: `vite build` does not load it.
+ */
+function mockBackend(): Plugin {
+  return {
+    name: 'cma-mock-backend',
+    apply: 'serve',
+    configureServer(server) {
+      const httpServer = server.httpServer;
+      if (!httpServer) return; // middleware mode: no address to allow
+      let mocks: Promise<MockServers> | undefined;
+      httpServer.once('listening', () => {
+        const { address, port } = httpServer.address() as AddressInfo;
+        const host = address === '0.0.0.0' || address === '::' ? 'localhost' : address.includes(':') ? `[${address}]` : address;
+        const hostOrigins = [...new Set([`http://${host}:${port}`, `http://localhost:${port}`, `http://127.0.0.1:${port}`])];
+        // loaded at run time (not bundled into the config), and never by `vite build`
+        const module = import(pathToFileURL(join(server.config.root, 'mocks/server/index.mjs')).href) as Promise<
+          typeof import('./mocks/server/index.mjs')
+        >;
+        mocks = module.then(m => m.startMockServers({ hostOrigins }));
+        mocks.then(
+          m => server.config.logger.info(`  mock API: ${m.apiBase}   vendor (OAuth): ${m.asOrigin}`),
+          error => server.config.logger.error(`mock backend failed to start: ${error?.stack ?? error}`),
+        );
+      });
+      httpServer.once('close', () => void mocks?.then(m => m.close(), () => undefined));
+
+      const send = (res: import('node:http').ServerResponse, status: number, body: unknown) => {
+        res.statusCode = status;
+        res.setHeader('Content-Type', 'application/json');
+        res.setHeader('Cache-Control', 'no-store');
+        res.end(JSON.stringify(body));
+      };
+      server.middlewares.use('/__mock-env.json', (req, res) => {
+        if (!mocks) return send(res, 503, { error: 'mock backend not started' });
+        mocks.then(
+          m => send(res, 200, { apiBase: m.apiBase, asOrigin: m.asOrigin }),
+          () => send(res, 503, { error: 'mock backend failed to start' }),
+        );
+      });
+      server.middlewares.use('/__mock/scenario', (req, res) => {
+        if (req.method !== 'POST') return send(res, 405, { error: 'POST only' });
+        let body = '';
+        req.setEncoding('utf8');
+        req.on('data', chunk => (body += chunk));
+        req.on('end', async () => {
+          try {
+            const m = await mocks;
+            if (!m) return send(res, 503, { error: 'mock backend not started' });
+            const { scenario, oauth } = JSON.parse(body || '{}') as { scenario?: string; oauth?: OAuthBehaviour };
+            if (scenario !== undefined) m.setScenario(scenario);
+            if (oauth !== undefined) m.setOAuth(oauth);
+            send(res, 200, { ok: true });
+          } catch (error) {
+            send(res, 400, { error: String((error as Error)?.message ?? error) });
+          }
+        });
+      });
+    },
+  };
+}
+
+/**
+ * Squeezes the whitespace out of the static parts of our `html` and `css` templates when building
+ * (the minifier leaves template literals as written: a quarter of the bundle was indentation).
+ * TypeScript's parser finds the templates, so `${…}` expressions are never touched. HTML keeps one
+ * space where a line break and indentation were, which the browser collapses to anyway (no template
+ * of ours has a `<pre>` or `<textarea>` with content); CSS loses comments and the spaces around
+ * `{ } ; , >` and after `:` (never before it: `.a :is(b)` is not `.a:is(b)`).
+ */
+const minifyTemplates: Plugin = {
+  name: 'cma-minify-templates',
+  apply: 'build',
+  transform(code, id) {
+    if (!/\/src\/.*\.ts$/.test(id) || !/\b(html|css)`/.test(code)) return null;
+    const source = ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true);
+    const edits: [number, number, string][] = [];
+    const squeeze = (tag: string, text: string) =>
+      tag === 'css'
+        ? text
+            .replace(/\/\*[\s\S]*?\*\//g, '')
+            .replace(/\s+/g, ' ')
+            .replace(/ ?([{};,>]) ?/g, '$1')
+            .replace(/: /g, ':')
+            .replace(/;}/g, '}')
+        : text.replace(/\s*\n\s*/g, ' ');
+    /** A static part of a template: its text lies between the opening `` ` ``/`}` and the closing `` ` ``/`${`. */
+    const part = (tag: string, node: ts.Node, closer: number) => {
+      const start = node.getStart(source) + 1;
+      const end = node.end - closer;
+      edits.push([start, end, squeeze(tag, code.slice(start, end))]);
+    };
+    const visit = (node: ts.Node) => {
+      if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && /^(html|css)$/.test(node.tag.text)) {
+        const { template } = node;
+        if (ts.isNoSubstitutionTemplateLiteral(template)) part(node.tag.text, template, 1);
+        else {
+          part(node.tag.text, template.head, 2);
+          for (const span of template.templateSpans) part(node.tag.text, span.literal, ts.isTemplateTail(span.literal) ? 1 : 2);
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+    let out = code;
+    for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + text + out.slice(end);
+    return { code: out, map: null };
+  },
+};
+
+/** The library builds: each output stands alone. */
+const entries = {
+  // dist/cma-register-app.js: one self-contained module (lit bundled) that defines the tags
+  element: { entry: 'src/define.ts', fileName: 'cma-register-app.js' },
+  // dist/index.js: side-effect-free exports, lit left to the host's bundler (`vite build --mode index`)
+  index: { entry: 'src/index.ts', fileName: 'index.js' },
+  // dist/oauth-callback.js: the script of the backend's OAuth callback page (`vite build --mode callback`)
+  callback: { entry: 'src/oauth/callback.ts', fileName: 'oauth-callback.js' },
+};
+
 export default defineConfig(({ mode }) => {
-  const index = mode === 'index';
+  const build = entries[mode as keyof typeof entries] ?? entries.element;
+  const index = build === entries.index;
   return {
     publicDir: 'public',
-    plugins: [demoAtRoot],
+    plugins: [demoAtRoot, mockBackend(), minifyTemplates],
     server: { port: 5173 },
     build: {
       target: 'es2022',
-      emptyOutDir: !index,
+      // the first build (the element's) empties dist/; the others add to it
+      emptyOutDir: build === entries.element,
       // the library must not ship the MSW worker
       copyPublicDir: false,
       minify: true,
       sourcemap: true,
       lib: {
-        entry: index ? 'src/index.ts' : 'src/define.ts',
+        entry: build.entry,
         formats: ['es'],
-        fileName: () => (index ? 'index.js' : 'cma-register-app.js'),
+        fileName: () => build.fileName,
       },
       rolldownOptions: {
         external: index ? [/^lit($|\/)/, /^@lit\//, /^@floating-ui\//] : [],

@@ -1,27 +1,74 @@
-// The demo host page: MSW answers the ConnectMyApps API in the browser, so `npm start` needs no
-// backend. ?vendor=…&scenario=…&lang=… pick what the widget shows; the controls change them.
+// The demo host page. Under `npm start` the dev server runs the mock backend on real origins (the
+// MSW handlers served from Node, plus a real OAuth authorization server for the OAuth vendors), and
+// this page points the widget at it. Served any other way, it falls back to MSW in the browser
+// (everything but OAuth works then). ?vendor=…&scenario=…&login=…&lang=… pick what the widget shows.
 import { setupWorker } from 'msw/browser';
-import { createHandlers, isScenario, scenarios, vendors } from '../mocks/handlers.js';
+import { createHandlers, descriptors, isScenario, scenarios, vendors, type Scenario } from '../mocks/handlers.js';
 import '../src/define.js';
 
-const params = new URLSearchParams(location.search);
-const scenario = isScenario(params.get('scenario')) ? params.get('scenario')! : 'ok';
-const vendor = vendors.includes(params.get('vendor') ?? '') ? params.get('vendor')! : vendors[0];
-const lang = params.get('lang') ?? 'en';
+/** How the vendor's login behaves (the mock authorization server). */
+const logins = {
+  form: 'The vendor’s login and consent pages (any name and password)',
+  auto: 'The user is already logged in and consents at once',
+  deny: 'The user refuses access',
+  error: 'The vendor fails',
+  coop: 'The vendor’s page cuts the link to this page (COOP), the login succeeds',
+  short: 'The flow expires after 20 s',
+} as const;
+type Login = keyof typeof logins;
 
-const worker = setupWorker(...createHandlers(scenario as keyof typeof scenarios));
-await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
+const params = new URLSearchParams(location.search);
+const scenario: Scenario = isScenario(params.get('scenario')) ? (params.get('scenario') as Scenario) : 'ok';
+const vendor = vendors.includes(params.get('vendor') ?? '') ? params.get('vendor')! : vendors[0];
+const login: Login = (params.get('login') ?? '') in logins ? (params.get('login') as Login) : 'form';
+const lang = params.get('lang') ?? 'en';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const widget = $<HTMLElementTagNameMap['cma-register-app']>('widget');
 const vendorPicker = $<HTMLSelectElement>('vendor');
 const scenarioPicker = $<HTMLSelectElement>('scenario');
+const loginPicker = $<HTMLSelectElement>('login');
 const langPicker = $<HTMLSelectElement>('lang');
 
-vendorPicker.append(...vendors.map(v => new Option(v, v, false, v === vendor)));
+/** The mock backend of the dev server, if this page runs under it. */
+async function mockBackend(): Promise<{ apiBase: string } | undefined> {
+  try {
+    const answer = await fetch('/__mock-env.json');
+    return answer.ok ? ((await answer.json()) as { apiBase: string }) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const backend = await mockBackend();
+const worker = backend ? undefined : setupWorker(...createHandlers(scenario));
+await worker?.start({ quiet: true, onUnhandledRequest: 'bypass' });
+if (backend) widget.setAttribute('api-base', backend.apiBase);
+
+/** Tells the mock what to do: in Node through the dev server, else the in-browser handlers. */
+async function configure(scenario: Scenario, login: Login) {
+  if (!worker) {
+    const oauth = {
+      login: login === 'coop' ? 'auto' : login === 'short' ? 'form' : login,
+      coop: login === 'coop',
+      expiresInMs: login === 'short' ? 20_000 : 10 * 60_000,
+    };
+    await fetch('/__mock/scenario', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ scenario, oauth }) });
+  } else {
+    worker.resetHandlers(...createHandlers(scenario));
+  }
+}
+
+const displayName = (id: string) => {
+  const name = (descriptors[id] as { name?: string | Record<string, string> }).name;
+  return typeof name === 'string' ? name : (name?.en ?? id);
+};
+vendorPicker.append(...vendors.map(v => new Option(displayName(v), v, false, v === vendor)));
 scenarioPicker.append(
   ...Object.entries(scenarios).map(([id, label]) => new Option(`${id}: ${label}`, id, false, id === scenario)),
 );
+loginPicker.append(...Object.entries(logins).map(([id, label]) => new Option(label, id, false, id === login)));
+loginPicker.disabled = !backend;
 langPicker.value = lang;
 
 const log = $<HTMLOListElement>('events');
@@ -38,22 +85,21 @@ for (const type of ['cma-ready', 'cma-step', 'cma-registered', 'cma-error', 'cma
   });
 }
 
-function pick() {
-  const next = new URLSearchParams({ vendor: vendorPicker.value, scenario: scenarioPicker.value, lang: langPicker.value });
+async function pick() {
+  const next = new URLSearchParams({ vendor: vendorPicker.value, scenario: scenarioPicker.value, login: loginPicker.value, lang: langPicker.value });
   history.replaceState(null, '', `?${next}`);
-  worker.resetHandlers(...createHandlers(scenarioPicker.value as keyof typeof scenarios));
+  await configure(scenarioPicker.value as Scenario, loginPicker.value as Login);
   widget.lang = langPicker.value;
   document.documentElement.lang = langPicker.value;
   if (widget.vendor !== vendorPicker.value) widget.vendor = vendorPicker.value;
   else widget.reset();
 }
 
-vendorPicker.addEventListener('change', pick);
-scenarioPicker.addEventListener('change', pick);
-langPicker.addEventListener('change', pick);
+for (const picker of [vendorPicker, scenarioPicker, loginPicker, langPicker]) picker.addEventListener('change', pick);
 $('reset').addEventListener('click', () => widget.reset());
 $('cancel').addEventListener('click', () => widget.cancel());
 $('clear').addEventListener('click', () => log.replaceChildren());
 
+await configure(scenario, login);
 widget.lang = lang;
 widget.vendor = vendor;

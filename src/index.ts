@@ -9,5 +9,5 @@ export * from './events/index.js';
 export type * from './descriptor/types.js';
 export { validateDescriptor, formatProblems, type DescriptorProblem, type ValidationResult } from './descriptor/validate.js';
 export { localize } from './descriptor/localize.js';
-export { ERROR_CODES, type ErrorCode } from './api/errors.js';
+export { ERROR_CODES, type ErrorCode } from './errors.js';
 export type { Translation } from './i18n/translation.js';

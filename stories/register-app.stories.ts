@@ -86,8 +86,23 @@ export const TwentyFourSevenOffice: Story = {
   args: { vendor: '24sevenoffice' },
 };
 
+export const Salesforce: Story = {
+  name: 'Salesforce (OAuth, environment first)',
+  args: { vendor: 'salesforce' },
+};
+
+export const Shopify: Story = {
+  name: 'Shopify (OAuth, shop first)',
+  args: { vendor: 'shopify' },
+};
+
+export const Zendesk: Story = {
+  name: 'Zendesk (OAuth, subdomain first)',
+  args: { vendor: 'zendesk' },
+};
+
 // CSF stories must be static exports, so a vendor added to the mock needs a story written here.
-const covered = [MailChimp, TwentyFourSevenOffice].map(story => story.args?.vendor);
+const covered = [MailChimp, TwentyFourSevenOffice, Salesforce, Shopify, Zendesk].map(story => story.args?.vendor);
 const uncovered = vendors.filter(vendor => !covered.includes(vendor));
 if (uncovered.length) throw new Error(`register-app.stories.ts: no story for the mock vendor(s) ${uncovered.join(', ')}`);
 
@@ -115,6 +130,33 @@ export const TwentyFourSevenOfficeWrongCredentials: Story = {
     fill(el, 'password', 'not-the-password');
     await submit(el);
     await waitForText(el, 'did not accept this username and password');
+  },
+};
+
+export const ShopifyNotAShopName: Story = {
+  name: 'Shopify: not a shop name',
+  args: { vendor: 'shopify' },
+  play: async ({ canvasElement }) => {
+    const el = await waitForFirstStep(canvasElement);
+    fill(el, 'shop', 'my shop!');
+    await submit(el);
+    await waitForText(el, 'One field needs your attention');
+  },
+};
+
+export const SalesforcePopupBlocked: Story = {
+  name: 'Salesforce: login window blocked',
+  args: { vendor: 'salesforce' },
+  play: async ({ canvasElement }) => {
+    const el = await waitForFirstStep(canvasElement);
+    const open = window.open;
+    window.open = () => null; // what a popup blocker does
+    try {
+      await submit(el);
+    } finally {
+      window.open = open;
+    }
+    await waitForText(el, 'Continue in this tab');
   },
 };
 

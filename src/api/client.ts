@@ -3,7 +3,8 @@
  * Maps every failure to an ApiError with a contract code; secrets go only in POST bodies.
  */
 import type { Option, Values } from '../descriptor/types.js';
-import { ApiError, isErrorCode, type ErrorCode } from './errors.js';
+import { isErrorCode, type ErrorCode } from '../errors.js';
+import { ApiError } from './errors.js';
 
 export interface ApiClientOptions {
   /** Base URL of the ConnectMyApps API, such as `https://api.example.com/v1`. */

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../api/errors.js';
+import type { ErrorCode } from '../errors.js';
 import { eventInit, type AttemptDetail } from './base.js';
 
 export interface CmaErrorDetail extends AttemptDetail {

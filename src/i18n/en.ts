@@ -23,6 +23,8 @@ export const en: Translation = {
   help: vendor => `Help with ${vendor}`,
   optional: '(optional)',
   choose: 'Choose…',
+  affix: (prefix, suffix) =>
+    prefix && suffix ? `Preceded by ${prefix} and followed by ${suffix}` : prefix ? `Preceded by ${prefix}` : `Followed by ${suffix}`,
   field: {
     required: (label, type) =>
       type === 'checkbox'
@@ -46,6 +48,16 @@ export const en: Translation = {
   errorTitle: 'Something went wrong',
   retryIn: seconds => `You can try again in ${seconds} s.`,
   timedOut: 'The server took too long to answer. Check your connection and try again.',
+  oauth: {
+    opening: vendor => `Opening ${vendor}…`,
+    open: vendor => `Finish logging in to ${vendor} in the window that opened.`,
+    bringBack: 'Bring the window back',
+    checking: vendor => `Checking with ${vendor}…`,
+    closedHint: 'If you did finish logging in, this page updates by itself. Otherwise, open the window again.',
+    reopen: 'Reopen',
+    redirecting: vendor => `Taking you to ${vendor}…`,
+    continueHere: 'Continue in this tab',
+  },
   errors: {
     descriptor_not_found: vendor => `There is no setup for “${vendor}”. Check the app name, or contact support.`,
     descriptor_invalid: () => 'The setup for this app is not valid, so it cannot be shown. Contact support.',

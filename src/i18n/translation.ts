@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../api/errors.js';
+import type { ErrorCode } from '../errors.js';
 import type { FieldType } from '../descriptor/types.js';
 
 /**
@@ -34,6 +34,11 @@ export interface Translation {
   help: (vendor: string) => string;
   optional: string;
   choose: string;
+  /**
+   * Read out with an input shown between a `prefix` and a `suffix` of its descriptor (either may be
+   * empty, not both): `affix('', '.example.com')` is "Followed by .example.com".
+   */
+  affix: (prefix: string, suffix: string) => string;
   /** Client-side checks, by rule. */
   field: {
     required: (label: string, type: FieldType) => string;
@@ -52,6 +57,17 @@ export interface Translation {
   errorTitle: string;
   retryIn: (seconds: number) => string;
   timedOut: string;
+  /** While an OAuth flow is open in the vendor's window, or this tab goes there. */
+  oauth: {
+    opening: (vendor: string) => string;
+    open: (vendor: string) => string;
+    bringBack: string;
+    checking: (vendor: string) => string;
+    closedHint: string;
+    reopen: string;
+    redirecting: (vendor: string) => string;
+    continueHere: string;
+  };
   /** Messages by error code, for errors that come without a server message. */
   errors: Record<ErrorCode, (vendor: string) => string>;
 }

@@ -1,8 +1,6 @@
-import { consume } from '@lit/context';
-import { html, LitElement, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import type { Instruction } from '../../descriptor/types.js';
-import { localeContext, makeLocale, type Locale } from '../locale.js';
+import { consumeLocale } from '../locale.js';
 import { renderMarkup } from '../markup.js';
 import { sharedStyles } from '../shared.styles.js';
 import { instructionsStyles } from './instructions.styles.js';
@@ -19,18 +17,21 @@ import { instructionsStyles } from './instructions.styles.js';
 export class CmaInstructions extends LitElement {
   static override styles = [sharedStyles, instructionsStyles];
 
-  @consume({ context: localeContext, subscribe: true })
-  @property({ attribute: false })
-  locale: Locale = makeLocale('en');
+  static override properties: PropertyDeclarations = {
+    instructions: { attribute: false },
+    baseUrl: { attribute: false },
+  };
+
+  private readonly localeConsumer = consumeLocale(this);
 
   /** The instructions to show, in order. */
-  @property({ attribute: false }) instructions: Instruction[] = [];
+  instructions: Instruction[] = [];
 
   /** URL that relative image sources resolve against (the descriptor's URL). */
-  @property({ attribute: false }) baseUrl = document.baseURI;
+  baseUrl = document.baseURI;
 
   override render() {
-    const { text, t } = this.locale;
+    const { text, t } = this.localeConsumer.value;
     const list = this.instructions;
     if (!list.length) return nothing;
     return html`<ol part="instructions" class="steps ${list.length === 1 ? 'single' : ''}">

@@ -1,10 +1,13 @@
-import { provide } from '@lit/context';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { ApiClient } from '../../api/client.js';
-import { ApiError, isRetryable, type ErrorCode } from '../../api/errors.js';
+import { ContextProvider } from '@lit/context';
+import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { ApiClient, type FlowStatusResult } from '../../api/client.js';
+import { ApiError } from '../../api/errors.js';
+import { pollFlow, retryDelay } from '../../api/poll.js';
+import { AttemptController } from '../../controllers/attempt-controller.js';
+import { DescriptorController, type DescriptorState } from '../../controllers/descriptor-controller.js';
 import type { Descriptor, Field } from '../../descriptor/types.js';
-import { formatProblems, validateDescriptor, type DescriptorProblem } from '../../descriptor/validate.js';
+import { formatProblems } from '../../descriptor/validate.js';
+import { isRetryable, type ErrorCode } from '../../errors.js';
 import { CmaCancelEvent } from '../../events/cancel.js';
 import { CmaErrorEvent } from '../../events/error.js';
 import { CmaReadyEvent } from '../../events/ready.js';
@@ -24,33 +27,20 @@ import {
   type FlowState,
   type SubmitRequest,
 } from '../../flow/engine.js';
+import { OAuthController } from '../../oauth/oauth-controller.js';
+import { FLOW_PARAM, VENDOR_PARAM } from '../../oauth/protocol.js';
 import { fieldStyles } from '../field/field.styles.js';
 import type { CmaField, FieldChangeEvent } from '../field/field.js';
 import { localeContext, makeLocale, type Locale } from '../locale.js';
 import { sharedStyles } from '../shared.styles.js';
 import { registerAppStyles } from './register-app.styles.js';
 
-const VENDOR_ID = /^[a-z0-9][a-z0-9-]*$/;
 /** How long a pending grant is polled before it is given up as a `timeout`. */
 const PENDING_DEADLINE_MS = 10 * 60_000;
-
-type View =
-  | { kind: 'idle' }
-  | { kind: 'loading' }
-  | { kind: 'failed'; code: ErrorCode; message: string; problems?: DescriptorProblem[]; retryable: boolean }
-  | { kind: 'flow' };
 
 function randomId(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(12)), b => b.toString(16).padStart(2, '0')).join('');
 }
-
-/** Waits `ms`, or rejects when `signal` aborts; the listener goes when the wait ends, so polls do not pile them up. */
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    const stop = () => (clearTimeout(timer), reject(signal.reason));
-    const timer = setTimeout(() => (signal.removeEventListener('abort', stop), resolve()), ms);
-    signal.addEventListener('abort', stop, { once: true });
-  });
 
 /**
  * The "Register new app" step of ConnectMyApps: loads a vendor's descriptor and walks the user
@@ -89,49 +79,61 @@ const sleep = (ms: number, signal: AbortSignal) =>
 export class CmaRegisterApp extends LitElement {
   static override styles = [sharedStyles, fieldStyles, registerAppStyles];
 
+  // Declared here rather than with decorators: the decorator helpers cost the bundle more than the lines they save.
+  static override properties: PropertyDeclarations = {
+    vendor: {},
+    apiBase: { attribute: 'api-base' },
+    descriptorBase: { attribute: 'descriptor-base' },
+    descriptor: { attribute: false },
+    sessionToken: { attribute: false },
+    mode: {},
+    callbackOrigin: { attribute: 'callback-origin' },
+    flow: { state: true },
+    redirectChosen: { state: true },
+  };
+
   static override get observedAttributes() {
     return [...super.observedAttributes, 'lang', 'session-token'];
   }
 
   /** Vendor id (`[a-z0-9][a-z0-9-]*`). Changing it starts over with the new vendor. */
-  @property() vendor = '';
+  vendor = '';
 
   /** Base URL of the ConnectMyApps API. */
-  @property({ attribute: 'api-base' }) apiBase = '';
+  apiBase = '';
 
   /** Where descriptors live; default `${apiBase}/vendors`. */
-  @property({ attribute: 'descriptor-base' }) descriptorBase = '';
+  descriptorBase = '';
 
   /** A descriptor given inline (property only); nothing is fetched then. */
-  @property({ attribute: false }) descriptor?: unknown;
+  descriptor?: unknown;
 
   /**
    * Short-lived token minted by the host's backend, sent as `Authorization: Bearer` to the API.
    * The `session-token` attribute is accepted and then removed, so the token does not linger in the DOM.
    */
-  @property({ attribute: false }) sessionToken = '';
+  sessionToken = '';
 
   /** How OAuth runs: in a popup (default) or by redirecting this tab. */
-  @property() mode: 'popup' | 'redirect' = 'popup';
+  mode: 'popup' | 'redirect' = 'popup';
 
   /** Origin of the backend's OAuth callback page; default the origin of `api-base`. */
-  @property({ attribute: 'callback-origin' }) callbackOrigin = '';
+  callbackOrigin = '';
 
-  @provide({ context: localeContext })
-  @state()
-  private locale: Locale = makeLocale('en');
+  /** The language in force, provided to the elements inside. */
+  private readonly localeProvider = new ContextProvider(this, { context: localeContext, initialValue: makeLocale('en') });
 
-  @state() private view: View = { kind: 'idle' };
-  @state() private flow?: FlowState;
-  /** Until when a rate limit holds the submit back (epoch ms). */
-  @state() private retryAt = 0;
+  private flow?: FlowState;
+  /** OAuth in this tab after the user chose so when the popup was blocked, whatever `mode` says. */
+  private redirectChosen = false;
 
-  private loaded?: { descriptor: Descriptor; baseUrl: string };
+  private readonly loader = new DescriptorController(this, { source: () => this, onSettled: s => this.handleLoaded(s) });
+  private readonly work = new AttemptController(this);
+  private readonly oauth = new OAuthController(this, {
+    callbackOrigin: () => this.callbackOrigin || new URL(this.apiBase, document.baseURI).origin,
+    onPopupClosed: () => this.handlePopupClosed(),
+  });
   private attemptId = randomId();
-  /** Bumped on every start-over, so that a late answer for an old attempt never lands. */
-  private generation = 0;
-  private inflight?: AbortController;
-  private retryTimer?: ReturnType<typeof setTimeout>;
   private wasDisconnected = false;
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null) {
@@ -155,19 +157,18 @@ export class CmaRegisterApp extends LitElement {
   }
 
   override disconnectedCallback() {
+    // the controllers stop their requests, timers and popup; the flow on the server goes too
     super.disconnectedCallback();
-    // Nothing of the attempt outlives the element on the page: requests, timers, typed secrets.
     this.wasDisconnected = true;
-    this.stopWork();
-    this.generation++;
-    this.flow = undefined;
+    this.abandonFlow();
+    this.attemptId = randomId();
+    this.flow = undefined; // nothing typed outlives the element on the page
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
     const lang = this.lang || this.parentElement?.closest<HTMLElement>('[lang]')?.lang || document.documentElement.lang || 'en';
-    if (lang !== this.locale.lang) this.locale = makeLocale(lang);
+    if (lang !== this.locale.lang) this.localeProvider.setValue(makeLocale(lang));
     if (changed.has('vendor') || changed.has('apiBase') || changed.has('descriptorBase') || changed.has('descriptor')) {
-      this.loaded = undefined;
       this.restart(false);
     }
   }
@@ -181,13 +182,23 @@ export class CmaRegisterApp extends LitElement {
   cancel() {
     const flow = this.flow;
     if (!flow || !isOpen(flow)) return;
-    this.stopWork();
-    if (flow.flowId) void this.api().cancelFlow(flow.flowId);
+    const reason = this.oauth.phase === 'closed' ? 'popup_closed' : 'user';
+    this.abandonFlow();
+    this.work.stop();
     this.flow = transition(flow, { type: 'cancel' });
-    this.dispatchEvent(new CmaCancelEvent({ ...this.base(), step: currentStep(flow).id, reason: 'user' }));
+    this.dispatchEvent(new CmaCancelEvent({ ...this.base(), step: currentStep(flow).id, reason }));
   }
 
   // ——— loading ———
+
+  private get locale(): Locale {
+    return this.localeProvider.value;
+  }
+
+  private get loaded(): Extract<DescriptorState, { kind: 'ready' }> | undefined {
+    const state = this.loader.state;
+    return state.kind === 'ready' ? state : undefined;
+  }
 
   private get vendorId(): string {
     return this.vendor || this.loaded?.descriptor.id || '';
@@ -201,83 +212,75 @@ export class CmaRegisterApp extends LitElement {
     return new ApiClient({ apiBase: this.apiBase, sessionToken: this.sessionToken });
   }
 
-  private stopWork() {
-    this.inflight?.abort();
-    this.inflight = undefined;
-    clearTimeout(this.retryTimer);
-    this.retryAt = 0;
+  /** DELETEs the flow the server holds for this attempt, if any (best effort). */
+  private abandonFlow() {
+    const flowId = this.flow?.flowId;
+    if (!flowId) return;
+    try {
+      void this.api().cancelFlow(flowId);
+    } catch {
+      // no usable api-base: there is nothing to tell
+    }
   }
 
   private restart(reuseDescriptor: boolean) {
-    this.stopWork();
-    this.generation++;
+    this.abandonFlow();
+    this.work.stop();
+    this.oauth.closePopup();
     this.attemptId = randomId();
     this.flow = undefined;
+    this.redirectChosen = false;
     if (reuseDescriptor && this.loaded) this.begin();
-    else void this.load();
+    else void this.loader.load();
   }
 
-  private async load() {
-    const { t } = this.locale;
-    if (this.descriptor !== undefined) return this.accept(this.descriptor, this.descriptorBase || document.baseURI);
-    if (!this.vendor) {
-      this.view = { kind: 'idle' };
-      return;
-    }
-    if (!VENDOR_ID.test(this.vendor)) return this.failLoad('descriptor_not_found', t.errors.descriptor_not_found(this.vendor));
-    if (!this.apiBase && !this.descriptorBase) return this.failLoad('unknown_error', t.noApiBase);
-
-    const base = this.descriptorBase || `${this.apiBase.replace(/\/+$/, '')}/vendors`;
-    let url: string;
-    let api: ApiClient;
-    try {
-      url = new URL(`${base.replace(/\/+$/, '')}/${this.vendor}.json`, document.baseURI).href;
-      api = this.api();
-    } catch {
-      return this.failLoad('unknown_error', t.noApiBase);
-    }
-    const generation = this.generation;
-    const controller = (this.inflight = new AbortController());
-    this.view = { kind: 'loading' };
-    try {
-      const json = await api.getDescriptor(url, controller.signal);
-      if (generation === this.generation) this.accept(json, url);
-    } catch (e) {
-      if (generation !== this.generation || controller.signal.aborted) return;
-      const error = e instanceof ApiError ? e : new ApiError('unknown_error');
-      if (error.code === 'descriptor_invalid') this.failLoad('descriptor_invalid', '', [{ path: '(root)', message: error.message.replace(/^\(root\): /, '') }]);
-      else this.failLoad(error.code, this.messageFor(error));
-    }
+  private handleLoaded(state: Extract<DescriptorState, { kind: 'ready' | 'failed' }>) {
+    if (state.kind === 'ready') return this.begin();
+    const { error, problems } = state;
+    const message = problems
+      ? `${this.locale.t.descriptorProblems(this.vendorId)}\n${formatProblems(problems)}`
+      : this.loadFailureMessage();
+    this.emitError(error.code, message, isRetryable(error.code));
   }
 
-  private accept(json: unknown, baseUrl: string) {
-    const result = validateDescriptor(json);
-    if (!result.ok) return this.failLoad('descriptor_invalid', '', result.problems);
-    const { descriptor } = result;
-    if (this.vendor && this.descriptor === undefined && descriptor.id !== this.vendor) {
-      return this.failLoad('descriptor_invalid', '', [{ path: 'id', message: `"${descriptor.id}" is not the vendor "${this.vendor}" it was loaded for` }]);
-    }
-    this.loaded = { descriptor, baseUrl };
-    this.begin();
-  }
-
-  private failLoad(code: ErrorCode, message: string, problems?: DescriptorProblem[]) {
-    const { t } = this.locale;
-    const retryable = isRetryable(code);
-    if (problems) message = `${t.descriptorProblems(this.vendorId)}\n${formatProblems(problems)}`;
-    this.view = { kind: 'failed', code, message, problems, retryable };
-    this.emitError(code, message, retryable);
+  private loadFailureMessage(): string {
+    const state = this.loader.state;
+    if (state.kind !== 'failed') return '';
+    if (state.noApiBase) return this.locale.t.noApiBase;
+    return this.messageFor(state.error);
   }
 
   private async begin() {
     const { descriptor } = this.loaded!;
-    const generation = this.generation;
+    const attemptId = this.attemptId;
     this.flow = start(descriptor);
-    this.view = { kind: 'flow' };
     await this.updateComplete;
-    if (generation !== this.generation) return;
+    if (attemptId !== this.attemptId) return;
     this.dispatchEvent(new CmaReadyEvent({ ...this.base(), method: descriptor.method, steps: descriptor.steps.map(s => s.id) }));
     this.dispatchEvent(new CmaStepEvent({ ...this.base(), step: descriptor.steps[0].id, index: 0, previous: null }));
+    this.resumeRedirect();
+  }
+
+  /** Back from the vendor in redirect mode: finish the flow named in the URL, and take it out of the URL. */
+  private resumeRedirect() {
+    const url = new URL(location.href);
+    const flowId = url.searchParams.get(FLOW_PARAM);
+    if (!flowId || url.searchParams.get(VENDOR_PARAM) !== this.vendorId || !this.flow) return;
+    url.searchParams.delete(FLOW_PARAM);
+    url.searchParams.delete(VENDOR_PARAM);
+    history.replaceState(history.state, '', url.href);
+    const before = this.flow;
+    const after = transition(before, { type: 'resume', flowId });
+    if (after === before) return;
+    this.flow = after;
+    if (after.stepIndex !== before.stepIndex) {
+      const step = currentStep(after);
+      this.dispatchEvent(new CmaStepEvent({ ...this.base(), step: step.id, index: after.stepIndex, previous: currentStep(before).id }));
+    }
+    this.work.run(
+      async signal => this.settleFlow(await this.oauth.resume(this.api(), flowId, signal), signal),
+      e => this.fail(e),
+    );
   }
 
   // ——— the flow ———
@@ -289,58 +292,93 @@ export class CmaRegisterApp extends LitElement {
   private async handleSubmit(e: SubmitEvent) {
     e.preventDefault();
     const before = this.flow;
-    if (!before || Date.now() < this.retryAt) return;
+    if (!before || this.work.holding) return;
     const after = transition(before, { type: 'submit' });
-    if (after === before) return; // already submitting: a second click sends nothing
+    if (after === before) return this.oauth.focus(); // already under way: bring its window back, send nothing twice
     this.flow = after;
-    if (after.status === 'submitting') return this.perform(submitRequest(after));
+    if (after.status === 'submitting') {
+      const request = submitRequest(after);
+      if (request.kind === 'oauth') return this.authorize(request);
+      return this.work.run(signal => this.perform(request, signal), e => this.fail(e));
+    }
     const fields = Object.keys(after.fieldErrors);
     this.emitError('invalid_input', this.locale.t.invalidInput(fields.length), true, fields);
     await this.updateComplete;
     this.focusField(fields[0]);
   }
 
-  private async perform(request: SubmitRequest) {
-    const generation = this.generation;
-    const controller = (this.inflight = new AbortController());
-    const { signal } = controller;
-    const stale = () => signal.aborted || generation !== this.generation;
-    try {
-      const api = this.api();
-      if (request.kind === 'lookup') {
-        const options = await api.lookup(this.vendorId, request.lookup, request.values, signal);
-        if (!stale()) this.moveTo(transition(this.flow!, { type: 'lookupSucceeded', lookup: request.lookup, options }));
-      } else if (request.kind === 'register') {
-        const result = await api.register(this.vendorId, request.values, signal);
-        if (stale()) return;
-        if (result.status === 'registered') return this.finish(result.connectionId, result.displayName);
-        this.flow = transition(this.flow!, { type: 'flowStarted', flowId: result.flowId, status: 'pending' });
-        await this.pollPending(api, result.flowId, result.retryAfter, signal);
-      } else {
-        throw new ApiError('unknown_error', this.locale.t.unsupported);
-      }
-    } catch (e) {
-      if (!stale()) this.fail(e);
-    } finally {
-      if (this.inflight === controller) this.inflight = undefined;
+  /**
+   * Starts an OAuth flow. Runs synchronously up to `window.open`, inside the user's click: a popup
+   * opened after an `await` is blocked by Safari and others.
+   */
+  private authorize(request: Extract<SubmitRequest, { kind: 'oauth' }>) {
+    const mode = this.redirectChosen ? 'redirect' : this.mode;
+    if (mode !== 'redirect' && !this.oauth.open(`cma-oauth-${randomId()}`, request.popup)) {
+      return this.fail(new ApiError('popup_blocked')); // no window, so no flow either
     }
+    this.work.run(
+      async signal => {
+        const answer = await this.oauth.authorize({
+          api: this.api(),
+          vendor: this.vendorId,
+          values: request.values,
+          mode,
+          signal,
+          onStarted: flowId => (this.flow = transition(this.flow!, { type: 'flowStarted', flowId, status: 'authorizing' })),
+        });
+        this.settleFlow(answer, signal);
+      },
+      e => this.fail(e),
+    );
   }
 
-  /** Polls a flow the server holds as pending until it ends, honouring its `retryAfter`. */
-  private async pollPending(api: ApiClient, flowId: string, retryAfter: number, signal: AbortSignal) {
-    const deadline = Date.now() + PENDING_DEADLINE_MS;
-    for (;;) {
-      await sleep(Math.max(1, retryAfter) * 1000, signal);
-      const flow = await api.getFlow(flowId, signal);
-      if (signal.aborted) return; // superseded while the answer was on its way
-      if (flow.status === 'succeeded') return this.finish(flow.connectionId!);
-      if (flow.status === 'failed') throw new ApiError(flow.error!.code, flow.error!.message);
-      if (Date.now() > deadline) {
-        void api.cancelFlow(flowId);
-        throw new ApiError('timeout');
-      }
-      retryAfter = flow.retryAfter ?? retryAfter;
+  /** Reopen after the popup was closed: the old flow goes, a new one starts in a new window. */
+  private handleReopen() {
+    const flow = this.flow;
+    if (!flow) return;
+    this.abandonFlow();
+    this.work.stop();
+    this.flow = transition(flow, { type: 'reopen' });
+    if (this.flow !== flow) this.authorize(submitRequest(this.flow) as Extract<SubmitRequest, { kind: 'oauth' }>);
+  }
+
+  /** The popup was blocked, and the user chose to go to the vendor in this tab instead. */
+  private handleContinueHere() {
+    this.redirectChosen = true;
+    this.renderRoot.querySelector('form')?.requestSubmit();
+  }
+
+  private handlePopupClosed() {
+    const name = this.loaded ? this.locale.text(this.loaded.descriptor.name) : this.vendorId;
+    this.emitError('popup_closed', this.locale.t.errors.popup_closed(name), true);
+  }
+
+  private async perform(request: Exclude<SubmitRequest, { kind: 'oauth' }>, signal: AbortSignal) {
+    const api = this.api();
+    if (request.kind === 'lookup') {
+      const options = await api.lookup(this.vendorId, request.lookup, request.values, signal);
+      if (!signal.aborted) this.moveTo(transition(this.flow!, { type: 'lookupSucceeded', lookup: request.lookup, options }));
+      return;
     }
+    const result = await api.register(this.vendorId, request.values, signal);
+    if (signal.aborted) return;
+    if (result.status === 'registered') return this.finish(result.connectionId, result.displayName);
+    this.flow = transition(this.flow!, { type: 'flowStarted', flowId: result.flowId, status: 'pending' });
+    let retryAfter = result.retryAfter;
+    const answer = await pollFlow(api, result.flowId, {
+      signal,
+      deadline: Date.now() + PENDING_DEADLINE_MS,
+      delay: () => retryDelay(retryAfter),
+      onPending: a => (retryAfter = a.retryAfter ?? retryAfter),
+    });
+    this.settleFlow(answer, signal);
+  }
+
+  /** The server's final word on a flow: registered, or the error it names. */
+  private settleFlow(answer: FlowStatusResult, signal: AbortSignal) {
+    if (signal.aborted) return;
+    if (answer.status === 'succeeded') return this.finish(answer.connectionId!);
+    this.fail(new ApiError(answer.error!.code, answer.error!.message), false);
   }
 
   private async finish(connectionId: string, displayName?: string) {
@@ -353,16 +391,16 @@ export class CmaRegisterApp extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('#result')?.focus();
   }
 
-  private async fail(e: unknown) {
+  /** Shows an error; `abandon`: the server still holds the flow, so tell it to drop it (a deadline, a bad callback). */
+  private async fail(e: unknown, abandon = true) {
+    if (!this.flow) return;
     const error = e instanceof ApiError ? e : new ApiError('unknown_error');
+    if (abandon) this.abandonFlow();
+    this.oauth.closePopup();
     const message = this.messageFor(error);
     const fields = Object.fromEntries(Object.entries(error.fields ?? {}).map(([k, v]) => [k, this.redact(v)]));
-    if (error.retryAfter) {
-      this.retryAt = Date.now() + error.retryAfter * 1000;
-      clearTimeout(this.retryTimer);
-      this.retryTimer = setTimeout(() => (this.retryAt = 0), error.retryAfter * 1000);
-    }
-    this.flow = transition(this.flow!, {
+    if (error.retryAfter) this.work.holdFor(error.retryAfter);
+    this.flow = transition(this.flow, {
       type: 'failed',
       error: { code: error.code, message, retryable: error.retryable, retryAfter: error.retryAfter },
       fields,
@@ -378,7 +416,7 @@ export class CmaRegisterApp extends LitElement {
     if (!flow) return;
     const next = transition(flow, { type: 'back' });
     if (next === flow) return;
-    this.stopWork();
+    this.work.stop();
     this.moveTo(next);
   }
 
@@ -451,17 +489,18 @@ export class CmaRegisterApp extends LitElement {
   // ——— rendering ———
 
   override render() {
-    const { view } = this;
+    const state = this.loader.state;
+    const { t } = this.locale;
     const descriptor = this.loaded?.descriptor;
     const name = descriptor ? this.locale.text(descriptor.name) : '';
     return html`<section part="base" aria-labelledby=${descriptor ? 'heading' : nothing}>
-      ${descriptor && view.kind === 'flow' ? this.renderHeader(descriptor, name) : nothing}
-      ${view.kind === 'idle'
-        ? html`<p part="status" class="status">${this.locale.t.noVendor}</p>`
-        : view.kind === 'loading'
-          ? html`<p part="status" class="status" role="status"><span class="spinner"></span>${this.locale.t.loading}</p>`
-          : view.kind === 'failed'
-            ? this.renderLoadFailure(view)
+      ${descriptor ? this.renderHeader(descriptor, name) : nothing}
+      ${state.kind === 'idle'
+        ? html`<p part="status" class="status">${t.noVendor}</p>`
+        : state.kind === 'loading'
+          ? html`<p part="status" class="status" role="status"><span class="spinner"></span>${t.loading}</p>`
+          : state.kind === 'failed'
+            ? this.renderLoadFailure(state)
             : this.renderFlow(name)}
     </section>`;
   }
@@ -476,25 +515,26 @@ export class CmaRegisterApp extends LitElement {
     </header>`;
   }
 
-  private renderLoadFailure(view: Extract<View, { kind: 'failed' }>) {
+  private renderLoadFailure(state: Extract<DescriptorState, { kind: 'failed' }>) {
     const { t } = this.locale;
-    const lead = view.problems ? view.message.split('\n')[0] : view.message;
+    const { problems, error } = state;
     return html`<div class="alert" role="alert">
         <p><strong>${t.errorTitle}</strong></p>
-        <p>${lead}</p>
-        ${view.problems
+        <p>${problems ? t.descriptorProblems(this.vendorId) : this.loadFailureMessage()}</p>
+        ${problems
           ? html`<ul class="problems">
-              ${view.problems.map(p => html`<li>${p.path}: ${p.message}</li>`)}
+              ${problems.map(p => html`<li>${p.path}: ${p.message}</li>`)}
             </ul>`
           : nothing}
       </div>
-      ${view.retryable ? html`<button type="button" @click=${() => this.restart(false)}>${t.tryAgain}</button>` : nothing}`;
+      ${isRetryable(error.code) ? html`<button type="button" @click=${() => this.restart(false)}>${t.tryAgain}</button>` : nothing}`;
   }
 
   private renderFlow(name: string) {
     const flow = this.flow;
     if (!flow) return nothing;
     const { t } = this.locale;
+    if (this.oauth.phase !== 'idle' && isOpen(flow)) return this.renderOAuth(name);
     switch (flow.status) {
       case 'registered':
         return html`<div part="status" class="success">
@@ -505,7 +545,6 @@ export class CmaRegisterApp extends LitElement {
         return html`<p part="status" class="status">${t.cancelled}</p>
           <button type="button" @click=${this.reset}>${t.startAgain}</button>`;
       case 'pending':
-      case 'authorizing':
         return html`<p part="status" class="status" role="status"><span class="spinner"></span>${t.waiting(name)}</p>
           <div class="actions"><button type="button" @click=${this.cancel}>${t.cancel}</button></div>`;
       default:
@@ -513,18 +552,51 @@ export class CmaRegisterApp extends LitElement {
     }
   }
 
+  /** While an OAuth flow is open: what is happening in the vendor's window, and the ways out. */
+  private renderOAuth(name: string) {
+    const { t } = this.locale;
+    const phase = this.oauth.phase;
+    const cancel = html`<button type="button" @click=${this.cancel}>${t.cancel}</button>`;
+    if (phase === 'closed') {
+      return html`<div class="alert" role="alert">
+          <p>${t.errors.popup_closed(name)}</p>
+          <p>${t.oauth.closedHint}</p>
+        </div>
+        <div class="actions">${cancel}<button type="button" class="primary" @click=${this.handleReopen}>${t.oauth.reopen}</button></div>`;
+    }
+    const message =
+      phase === 'open'
+        ? t.oauth.open(name)
+        : phase === 'redirecting'
+          ? t.oauth.redirecting(name)
+          : phase === 'opening'
+            ? t.oauth.opening(name)
+            : t.oauth.checking(name);
+    return html`<p part="status" class="status" role="status" id="oauth-status" tabindex="-1">
+        ${phase === 'open' ? nothing : html`<span class="spinner"></span>`}${message}
+      </p>
+      <div class="actions">
+        ${cancel}
+        ${phase === 'open'
+          ? html`<button type="button" class="primary" @click=${() => this.oauth.focus()}>${t.oauth.bringBack}</button>`
+          : nothing}
+      </div>`;
+  }
+
   private renderStep(flow: FlowState, name: string) {
     const { t, text } = this.locale;
     const step = currentStep(flow);
     const total = flow.descriptor.steps.length;
     const submitting = flow.status === 'submitting';
-    const waiting = this.retryAt > Date.now();
+    const waiting = this.work.holding;
     const empty = emptyChoices(flow);
     const title = step.title ? text(step.title) : '';
     const submitLabel =
       text(step.submit.label) ||
       (step.submit.kind === 'oauth' ? t.submit.oauth(name) : t.submit[step.submit.kind]);
     const error = flow.error;
+    // after an OAuth failure the same button opens a new window: say so
+    const oauthFailed = step.submit.kind === 'oauth' && error && error.code !== 'invalid_input';
     return html`
       ${total > 1 ? html`<p class="progress">${t.stepOf(flow.stepIndex + 1, total)}</p>` : nothing}
       ${title ? html`<h3 id="step-title" tabindex="-1">${title}</h3>` : nothing}
@@ -549,13 +621,16 @@ export class CmaRegisterApp extends LitElement {
           ${error && !submitting
             ? html`<p>${error.code === 'invalid_input' ? t.invalidInput(Object.keys(flow.fieldErrors).length) : error.message}</p>`
             : nothing}
+          ${error?.code === 'popup_blocked' && !submitting
+            ? html`<button type="button" @click=${this.handleContinueHere}>${t.oauth.continueHere}</button>`
+            : nothing}
         </div>
         <div class="actions">
           ${flow.stepIndex > 0 ? html`<button type="button" @click=${this.handleBack}>${t.back}</button>` : nothing}
           <button type="button" @click=${this.cancel}>${t.cancel}</button>
           ${canSubmit(flow) || submitting
             ? html`<button part="submit" type="submit" class="primary" aria-disabled=${submitting || waiting ? 'true' : 'false'}>
-                ${submitting ? html`<span class="spinner"></span>` : nothing}${submitLabel}
+                ${submitting ? html`<span class="spinner"></span>` : nothing}${oauthFailed ? t.tryAgain : submitLabel}
               </button>`
             : nothing}
         </div>

@@ -1,0 +1,73 @@
+/**
+ * Polling a flow the server holds (a pending grant, an OAuth flow) until it ends: one loop for both,
+ * with a wall-clock deadline that is checked again whenever the tab comes back, since hidden tabs'
+ * timers may run as rarely as once a minute.
+ */
+import { ApiError } from './errors.js';
+import type { ApiClient, FlowStatusResult } from './client.js';
+
+/** A wait that the caller can cut short, and that the tab's return to view cuts short too. */
+export class Waker {
+  private wake?: () => void;
+
+  /** Ends the current wait now (a callback message came, the popup closed). */
+  nudge() {
+    this.wake?.();
+  }
+
+  /** Waits `ms`, or less when nudged or when the tab is shown or focused again; rejects when `signal` aborts. */
+  sleep(ms: number, signal: AbortSignal): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const done = (abort?: boolean) => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', aborted);
+        document.removeEventListener('visibilitychange', woken);
+        window.removeEventListener('focus', woken);
+        if (this.wake === woken) this.wake = undefined;
+        abort ? reject(signal.reason) : resolve();
+      };
+      const woken = () => done();
+      const aborted = () => done(true);
+      if (signal.aborted) return reject(signal.reason);
+      const timer = setTimeout(woken, Math.max(0, ms));
+      signal.addEventListener('abort', aborted, { once: true });
+      document.addEventListener('visibilitychange', woken);
+      window.addEventListener('focus', woken);
+      this.wake = woken;
+    });
+  }
+}
+
+export interface PollOptions {
+  signal: AbortSignal;
+  /** Wall-clock deadline (epoch ms); passing it ends the poll with `timeout`. */
+  deadline: number;
+  /** Milliseconds to wait before the next request, or `null` to ask nothing until nudged. */
+  delay: () => number | null;
+  /** Checked after every wait; throws to end the poll (a callback that failed its checks). */
+  check?: () => void;
+  /** Called after each answer that is still pending, with it. */
+  onPending?: (answer: FlowStatusResult) => void;
+  waker?: Waker;
+}
+
+/** Asks the server about a flow until it is no longer pending; throws `timeout` past the deadline. */
+export async function pollFlow(api: ApiClient, flowId: string, options: PollOptions): Promise<FlowStatusResult> {
+  const { signal, deadline, delay, check, onPending, waker = new Waker() } = options;
+  for (;;) {
+    const wait = delay();
+    const left = deadline - Date.now();
+    if (wait !== 0) await waker.sleep(wait === null ? left : Math.min(wait, left), signal);
+    check?.();
+    if (Date.now() >= deadline) throw new ApiError('timeout');
+    if (delay() === null) continue; // woken, but nothing yet to ask the server about
+    const answer = await api.getFlow(flowId, signal);
+    if (signal.aborted) throw signal.reason; // superseded while the answer was on its way
+    if (answer.status !== 'pending') return answer;
+    onPending?.(answer);
+  }
+}
+
+/** A server's retry hint in seconds, clamped to 1–30 s. */
+export const retryDelay = (seconds: number | undefined, fallback = 2) =>
+  Math.min(30, Math.max(1, Number.isFinite(seconds) ? seconds! : fallback)) * 1000;

@@ -1,0 +1,201 @@
+import { expect } from '@open-wc/testing';
+import type { CmaRegisterApp } from '../../src/index.js';
+import {
+  completeOnServer,
+  mockEnv,
+  mountOAuth,
+  postFromApiOrigin,
+  resetMock,
+  serverFlows,
+  setVendor,
+  until,
+  vendorPageShown,
+  watchPopups,
+  type MockEnv,
+} from '../helpers/oauth.js';
+import { button, next, text, type Recorded } from '../helpers/widget.js';
+
+const TYPE = 'cma:oauth-result';
+
+/** The callback message and the closed window: nothing but the server ends a flow. */
+describe('<cma-register-app> OAuth callback checks and a closed window', () => {
+  let env: MockEnv;
+  let popups: ReturnType<typeof watchPopups>;
+  const widgets: CmaRegisterApp[] = [];
+
+  before(async () => {
+    env = await mockEnv();
+  });
+  beforeEach(async () => {
+    await resetMock();
+    await setVendor({ login: 'form' });
+    popups = watchPopups();
+  });
+  afterEach(() => {
+    popups.restore();
+    for (const w of widgets.splice(0)) w.remove();
+    for (const w of popups.opened) w?.close();
+  });
+
+  /** A Salesforce widget whose popup shows the vendor's login; resolves with the flow the server created. */
+  async function startLogin() {
+    const mounted = await mountOAuth('salesforce', env);
+    widgets.push(mounted.el);
+    button(mounted.el, 'Log in with Salesforce').click();
+    await until(() => text(mounted.el).includes('in the window that opened'), 'the waiting view');
+    const flow = await until(async () => (await serverFlows()).find(f => f.status === 'pending'), 'the flow');
+    await vendorPageShown(); // a popup sent elsewhere while still on its way to the vendor may go on to the vendor
+    return { ...mounted, flowId: flow.flowId, popup: popups.last! };
+  }
+
+  const codes = (events: Recorded[]) => events.filter(e => e.type === 'cma-error').map(e => e.detail.code);
+
+  it('ignores a success message from the host page’s own origin', async () => {
+    const { el, events, flowId } = await startLogin();
+    window.postMessage({ type: TYPE, flowId, status: 'succeeded', connectionId: 'conn_forged' }, '*');
+    await completeOnServer(flowId); // the server's word, not the message, is what counts
+    // the widget has no reason to ask the server until a valid message comes or the window closes
+    popups.last!.close();
+    const { detail } = await next(el, 'cma-registered', 8000);
+    expect(detail.connectionId).to.not.equal('conn_forged');
+    expect(detail.connectionId).to.match(/^conn_salesforce_/);
+    expect(codes(events)).to.deep.equal([]);
+  });
+
+  it('ignores a message for another flow, and a valid one cannot end a flow the server has not ended', async () => {
+    const { el, events, flowId, popup } = await startLogin();
+    postFromApiOrigin(popup, env, [
+      { type: TYPE, flowId: 'flow_someone_else', status: 'failed', error: { code: 'access_denied' } },
+      { type: TYPE, flowId, status: 'succeeded', connectionId: 'conn_from_message' },
+    ]);
+    await until(() => text(el).includes('Checking with Salesforce'), 'the widget to confirm with the server');
+    // the server still says pending: no message can end it
+    const requestsBefore = (await serverFlows())[0];
+    expect(requestsBefore.status).to.equal('pending');
+    expect(events.some(e => e.type === 'cma-registered')).to.equal(false);
+    const registered = next(el, 'cma-registered', 8000);
+    await completeOnServer(flowId);
+    const { detail } = await registered;
+    expect(detail.connectionId).to.not.equal('conn_from_message');
+    expect(codes(events)).to.deep.equal([]);
+  });
+
+  it('a message sent twice registers once', async () => {
+    const { el, events, flowId, popup } = await startLogin();
+    await completeOnServer(flowId);
+    const message = { type: TYPE, flowId, status: 'succeeded' };
+    const registered = next(el, 'cma-registered', 8000);
+    postFromApiOrigin(popup, env, [message, message]);
+    await registered;
+    await el.updateComplete;
+    expect(events.filter(e => e.type === 'cma-registered').length).to.equal(1);
+  });
+
+  it('a message from the callback origin for this flow in the wrong shape is invalid_callback, and the flow is dropped', async () => {
+    const { el, flowId, popup } = await startLogin();
+    const error = next(el, 'cma-error', 8000);
+    postFromApiOrigin(popup, env, [{ type: TYPE, flowId, status: 'done', connectionId: 42 }]);
+    expect((await error).detail).to.include({ code: 'invalid_callback', retryable: true });
+    await until(async () => (await serverFlows()).length === 0, 'the flow to be deleted');
+    await until(() => popup.closed, 'the popup to close');
+  });
+
+  it('a window closed before finishing: checks with the server through a grace period, then popup_closed with Reopen and Cancel', async function () {
+    this.timeout(30000);
+    const { el, events, flowId, popup } = await startLogin();
+    const started = Date.now();
+    popup.close();
+    await until(() => text(el).includes('Checking with Salesforce'), 'the check with the server');
+    const error = next(el, 'cma-error', 20000);
+    expect((await error).detail).to.include({ code: 'popup_closed', retryable: true });
+    expect(Date.now() - started).to.be.at.least(10000);
+    await el.updateComplete;
+    expect(text(el)).to.contain('window was closed before you finished');
+    await expect(el).to.be.accessible();
+
+    // the login finished after all (a vendor page that cut the opener link): it still lands
+    const registered = next(el, 'cma-registered', 8000);
+    await completeOnServer(flowId);
+    await registered;
+    expect(codes(events)).to.deep.equal(['popup_closed']);
+  });
+
+  it('after popup_closed, Reopen starts a new flow in a new window; Cancel reports the closed popup', async function () {
+    this.timeout(40000);
+    const { el, events, flowId, popup } = await startLogin();
+    popup.close();
+    await next(el, 'cma-error', 20000);
+    await el.updateComplete;
+    await setVendor({ login: 'auto' });
+    const registered = next(el, 'cma-registered', 8000);
+    button(el, 'Reopen').click();
+    expect(popups.opened.length).to.equal(2);
+    const { detail } = await registered;
+    const flows = await serverFlows();
+    expect(flows.some(f => f.flowId === flowId), 'the first flow is deleted').to.equal(false);
+    expect(flows.find(f => f.connectionId === detail.connectionId)).to.exist;
+
+    await setVendor({ login: 'form' });
+    const second = await startLogin();
+    second.popup.close();
+    await next(second.el, 'cma-error', 20000);
+    await second.el.updateComplete;
+    const cancelled = next(second.el, 'cma-cancel');
+    button(second.el, 'Cancel').click();
+    expect((await cancelled).detail).to.include({ reason: 'popup_closed' });
+    expect(events.filter(e => e.type === 'cma-cancel').length).to.equal(0);
+  });
+
+  it('removed from the page mid-flow: the popup closes, the flow is deleted, and no listener or interval is left', async () => {
+    // count what the page holds for the widget: listeners on window and document, and intervals
+    const active = new Map<string, number>();
+    const bump = (key: string, by: number) => active.set(key, (active.get(key) ?? 0) + by);
+    const originals = { win: window.addEventListener, winRm: window.removeEventListener, doc: document.addEventListener, docRm: document.removeEventListener, set: window.setInterval, clear: window.clearInterval };
+    const intervals = new Set<number>();
+    window.addEventListener = function (this: Window, type: string, ...rest: unknown[]) {
+      bump(`window ${type}`, 1);
+      return (originals.win as (...a: unknown[]) => void).call(this, type, ...rest);
+    } as typeof window.addEventListener;
+    window.removeEventListener = function (this: Window, type: string, ...rest: unknown[]) {
+      bump(`window ${type}`, -1);
+      return (originals.winRm as (...a: unknown[]) => void).call(this, type, ...rest);
+    } as typeof window.removeEventListener;
+    document.addEventListener = function (this: Document, type: string, ...rest: unknown[]) {
+      bump(`document ${type}`, 1);
+      return (originals.doc as (...a: unknown[]) => void).call(this, type, ...rest);
+    } as typeof document.addEventListener;
+    document.removeEventListener = function (this: Document, type: string, ...rest: unknown[]) {
+      bump(`document ${type}`, -1);
+      return (originals.docRm as (...a: unknown[]) => void).call(this, type, ...rest);
+    } as typeof document.removeEventListener;
+    window.setInterval = ((...args: Parameters<typeof window.setInterval>) => {
+      const id = (originals.set as (...a: unknown[]) => number).apply(window, args);
+      intervals.add(id);
+      return id;
+    }) as typeof window.setInterval;
+    window.clearInterval = ((id?: number) => {
+      intervals.delete(id!);
+      originals.clear.call(window, id);
+    }) as typeof window.clearInterval;
+    try {
+      const { el, flowId, popup } = await startLogin();
+      popup.close(); // now the widget asks the server every second
+      await until(() => text(el).includes('Checking with Salesforce'), 'the check with the server');
+      expect(active.get('window message')).to.equal(1);
+      el.remove();
+      await until(async () => !(await serverFlows()).some(f => f.flowId === flowId), 'the flow to be deleted');
+      await until(() => [...active.values()].every(n => n === 0) && intervals.size === 0, 'every listener and interval to go', 4000);
+
+      // and nothing acts any more
+      let fired = false;
+      for (const type of ['cma-registered', 'cma-error', 'cma-cancel']) el.addEventListener(type, () => (fired = true));
+      window.postMessage({ type: TYPE, flowId, status: 'succeeded' }, '*');
+      window.dispatchEvent(new Event('focus'));
+      await new Promise(r => setTimeout(r, 2500)); // a window in which nothing may happen
+      expect(fired).to.equal(false);
+    } finally {
+      Object.assign(window, { addEventListener: originals.win, removeEventListener: originals.winRm, setInterval: originals.set, clearInterval: originals.clear });
+      Object.assign(document, { addEventListener: originals.doc, removeEventListener: originals.docRm });
+    }
+  });
+});
