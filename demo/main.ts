@@ -22,6 +22,7 @@ const scenario: Scenario = isScenario(params.get('scenario')) ? (params.get('sce
 const vendor = vendors.includes(params.get('vendor') ?? '') ? params.get('vendor')! : vendors[0];
 const login: Login = (params.get('login') ?? '') in logins ? (params.get('login') as Login) : 'form';
 const lang = params.get('lang') ?? 'en';
+const mode = params.get('mode') === 'redirect' ? 'redirect' : 'popup';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const widget = $<HTMLElementTagNameMap['cma-register-app']>('widget');
@@ -29,6 +30,7 @@ const vendorPicker = $<HTMLSelectElement>('vendor');
 const scenarioPicker = $<HTMLSelectElement>('scenario');
 const loginPicker = $<HTMLSelectElement>('login');
 const langPicker = $<HTMLSelectElement>('lang');
+const modePicker = $<HTMLSelectElement>('mode');
 
 /** The mock backend of the dev server, if this page runs under it. */
 async function mockBackend(): Promise<{ apiBase: string } | undefined> {
@@ -70,6 +72,7 @@ scenarioPicker.append(
 loginPicker.append(...Object.entries(logins).map(([id, label]) => new Option(label, id, false, id === login)));
 loginPicker.disabled = !backend;
 langPicker.value = lang;
+modePicker.value = mode;
 
 const log = $<HTMLOListElement>('events');
 for (const type of ['cma-ready', 'cma-step', 'cma-registered', 'cma-error', 'cma-cancel'] as const) {
@@ -86,20 +89,28 @@ for (const type of ['cma-ready', 'cma-step', 'cma-registered', 'cma-error', 'cma
 }
 
 async function pick() {
-  const next = new URLSearchParams({ vendor: vendorPicker.value, scenario: scenarioPicker.value, login: loginPicker.value, lang: langPicker.value });
+  const next = new URLSearchParams({
+    vendor: vendorPicker.value,
+    scenario: scenarioPicker.value,
+    login: loginPicker.value,
+    mode: modePicker.value,
+    lang: langPicker.value,
+  });
   history.replaceState(null, '', `?${next}`);
   await configure(scenarioPicker.value as Scenario, loginPicker.value as Login);
   widget.lang = langPicker.value;
+  widget.mode = modePicker.value as 'popup' | 'redirect';
   document.documentElement.lang = langPicker.value;
   if (widget.vendor !== vendorPicker.value) widget.vendor = vendorPicker.value;
   else widget.reset();
 }
 
-for (const picker of [vendorPicker, scenarioPicker, loginPicker, langPicker]) picker.addEventListener('change', pick);
+for (const picker of [vendorPicker, scenarioPicker, loginPicker, modePicker, langPicker]) picker.addEventListener('change', pick);
 $('reset').addEventListener('click', () => widget.reset());
 $('cancel').addEventListener('click', () => widget.cancel());
 $('clear').addEventListener('click', () => log.replaceChildren());
 
 await configure(scenario, login);
 widget.lang = lang;
+widget.mode = mode;
 widget.vendor = vendor;

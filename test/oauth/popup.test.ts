@@ -107,8 +107,11 @@ describe('<cma-register-app> with OAuth in a popup', () => {
   it('while the window is open, says where to finish, brings the window back, and Cancel ends the flow on the server too', async () => {
     await setVendor({ login: 'form' });
     const { el } = await mountVendor('salesforce');
+    button(el, 'Log in with Salesforce').focus();
     button(el, 'Log in with Salesforce').click();
     await until(() => text(el).includes('Finish logging in to Salesforce in the window that opened'), 'the waiting view');
+    // the button that had focus is gone: focus moves to what replaced it, not to the page
+    expect(root(el).activeElement?.id).to.equal('oauth-status');
     const { flowId } = await until(async () => (await serverFlows()).find(f => f.vendor === 'salesforce'), 'the flow');
     button(el, 'Bring the window back').click();
     await expect(el).to.be.accessible();

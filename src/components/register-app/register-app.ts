@@ -135,6 +135,8 @@ export class CmaRegisterApp extends LitElement {
   });
   private attemptId = randomId();
   private wasDisconnected = false;
+  /** Whether focus was inside before this render, so that a view replacing the focused control can pass it on. */
+  private hadFocus = false;
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null) {
     if (name === 'session-token') {
@@ -166,10 +168,19 @@ export class CmaRegisterApp extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
+    this.hadFocus = this.matches(':focus-within');
     const lang = this.lang || this.parentElement?.closest<HTMLElement>('[lang]')?.lang || document.documentElement.lang || 'en';
     if (lang !== this.locale.lang) this.localeProvider.setValue(makeLocale(lang));
     if (changed.has('vendor') || changed.has('apiBase') || changed.has('descriptorBase') || changed.has('descriptor')) {
       this.restart(false);
+    }
+  }
+
+  protected override updated() {
+    // the control that had focus is gone (the submit button of a step now waiting on a popup, Reopen):
+    // hand focus to what replaced it rather than drop it to the page
+    if (this.hadFocus && !this.matches(':focus-within')) {
+      this.renderRoot.querySelector<HTMLElement>('#oauth-status, #result, button.primary, button')?.focus();
     }
   }
 
