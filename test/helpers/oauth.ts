@@ -1,6 +1,7 @@
 import { oneEvent } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/define.js';
+import type { OAuthBehaviour } from '../../mocks/server/index.mjs';
 import type { CmaRegisterApp } from '../../src/index.js';
 import { EVENT_TYPES, type Recorded } from './widget.js';
 
@@ -9,12 +10,8 @@ export interface MockEnv {
   apiBase: string;
   apiOrigin: string;
   asOrigin: string;
-}
-
-export interface OAuthBehaviour {
-  login?: 'form' | 'auto' | 'deny' | 'error';
-  coop?: boolean;
-  expiresInMs?: number;
+  /** Vendors the authorization server has a client for. */
+  oauthVendors: string[];
 }
 
 /** A flow as the mock backend holds it. */
@@ -27,7 +24,8 @@ export interface ServerFlow {
 }
 
 export const mockEnv = async () => (await executeServerCommand<MockEnv, undefined>('mock-env'))!;
-export const setVendor = (oauth: OAuthBehaviour, scenario?: string) => executeServerCommand('mock-set', { oauth, scenario });
+/** How the vendor's login behaves (`oauth`) and which API scenario of mocks/handlers.ts answers. */
+export const setMock = (settings: { oauth?: OAuthBehaviour; scenario?: string }) => executeServerCommand('mock-set', settings);
 export const resetMock = () => executeServerCommand('mock-reset');
 /** Flows the server holds now (a DELETEd flow is gone). */
 export const serverFlows = async () => (await executeServerCommand<{ flows: ServerFlow[] }, undefined>('mock-flows'))!.flows;

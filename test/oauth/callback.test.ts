@@ -7,7 +7,7 @@ import {
   postFromApiOrigin,
   resetMock,
   serverFlows,
-  setVendor,
+  setMock,
   until,
   vendorPageShown,
   watchPopups,
@@ -28,7 +28,7 @@ describe('<cma-register-app> OAuth callback checks and a closed window', () => {
   });
   beforeEach(async () => {
     await resetMock();
-    await setVendor({ login: 'form' });
+    await setMock({ oauth: { login: 'form' } });
     popups = watchPopups();
   });
   afterEach(() => {
@@ -126,7 +126,7 @@ describe('<cma-register-app> OAuth callback checks and a closed window', () => {
     popup.close();
     await next(el, 'cma-error', 20000);
     await el.updateComplete;
-    await setVendor({ login: 'auto' });
+    await setMock({ oauth: { login: 'auto' } });
     const registered = next(el, 'cma-registered', 8000);
     button(el, 'Reopen').click();
     expect(popups.opened.length).to.equal(2);
@@ -135,7 +135,7 @@ describe('<cma-register-app> OAuth callback checks and a closed window', () => {
     expect(flows.some(f => f.flowId === flowId), 'the first flow is deleted').to.equal(false);
     expect(flows.find(f => f.connectionId === detail.connectionId)).to.exist;
 
-    await setVendor({ login: 'form' });
+    await setMock({ oauth: { login: 'form' } });
     const second = await startLogin();
     second.popup.close();
     await next(second.el, 'cma-error', 20000);

@@ -5,36 +5,12 @@
  */
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-
-interface MockEnv {
-  apiBase: string;
-  apiOrigin: string;
-  asOrigin: string;
-  oauthVendors: string[];
-}
+import { mockEnv, resetMock, setMock as set, until, type MockEnv } from '../helpers/oauth.js';
 
 interface FlowAnswer {
   status: 'pending' | 'succeeded' | 'failed';
   connectionId?: string;
   error?: { code: string; message: string };
-}
-
-interface MockSettings {
-  scenario?: string;
-  oauth?: { login?: 'form' | 'auto' | 'deny' | 'error'; coop?: boolean; expiresInMs?: number };
-}
-
-const set = (settings: MockSettings) => executeServerCommand('mock-set', settings);
-
-/** Waits until `check` gives a value (polls; never a fixed sleep). */
-async function until<T>(check: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 8000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 100));
-  }
 }
 
 describe('mock backend on real origins: OAuth popup across three sites', function () {
@@ -47,7 +23,7 @@ describe('mock backend on real origins: OAuth popup across three sites', functio
   const onMessage = (event: MessageEvent) => messages.push(event);
 
   before(async () => {
-    env = await executeServerCommand<MockEnv, undefined>('mock-env');
+    env = await mockEnv();
     vendor = env.oauthVendors[0];
   });
 
@@ -60,7 +36,7 @@ describe('mock backend on real origins: OAuth popup across three sites', functio
     window.removeEventListener('message', onMessage);
     popup?.close();
     popup = null;
-    await executeServerCommand('mock-reset');
+    await resetMock();
   });
 
   const postFlow = (body: Record<string, unknown>) =>
@@ -109,7 +85,7 @@ describe('mock backend on real origins: OAuth popup across three sites', functio
     const server = await getFlow(flow.flowId);
     expect(server).to.deep.include({ status: 'succeeded', connectionId: data.connectionId });
     // the callback page closes itself
-    await until(() => (popup!.closed ? true : undefined), 'the popup to close');
+    await until(() => popup!.closed, 'the popup to close');
   });
 
   it('the user refuses at the vendor: the flow ends failed with access_denied', async () => {
@@ -143,7 +119,7 @@ describe('mock backend on real origins: OAuth popup across three sites', functio
   it('a vendor page with COOP makes popup.closed read true while the user is still logging in; the flow still succeeds', async () => {
     await set({ oauth: { login: 'form', coop: true } });
     const flow = await startInPopup();
-    await until(() => (popup!.closed ? true : undefined), 'popup.closed to read true');
+    await until(() => popup!.closed, 'popup.closed to read true');
     // the window is in fact still open, on the vendor's login page
     expect((await getFlow(flow.flowId)).status).to.equal('pending');
     await executeServerCommand('oauth-login', { login: 'alice' });

@@ -6,7 +6,7 @@ import {
   mountOAuth,
   resetMock,
   serverFlows,
-  setVendor,
+  setMock,
   until,
   watchPopups,
   type MockEnv,
@@ -41,7 +41,7 @@ describe('<cma-register-app> with OAuth in a popup', () => {
   const codes = (events: Recorded[]) => events.filter(e => e.type === 'cma-error').map(e => e.detail.code);
 
   it('Salesforce: the environment chosen first travels to the server, the popup opens inside the click, and the login ends registered', async () => {
-    await setVendor({ login: 'auto' });
+    await setMock({ oauth: { login: 'auto' } });
     const { el, events } = await mountVendor('salesforce');
     expect(text(el)).to.contain('Choose your Salesforce environment');
     const sandbox = [...root(el).querySelectorAll<HTMLInputElement>('input[name="environment"]')].find(r => r.value === 'sandbox')!;
@@ -67,7 +67,7 @@ describe('<cma-register-app> with OAuth in a popup', () => {
   });
 
   it('Shopify: a pasted shop URL means the shop, the user logs in on the vendor’s own pages, and it ends registered', async () => {
-    await setVendor({ login: 'form' });
+    await setMock({ oauth: { login: 'form' } });
     const { el } = await mountVendor('shopify');
     await paste(el, 'shop', 'https://my-shop.myshopify.com/admin');
     const registered = next(el, 'cma-registered', 15000);
@@ -93,7 +93,7 @@ describe('<cma-register-app> with OAuth in a popup', () => {
   });
 
   it('Zendesk: the instructions show on screen, then the subdomain goes to the server and the login ends registered', async () => {
-    await setVendor({ login: 'auto' });
+    await setMock({ oauth: { login: 'auto' } });
     const { el } = await mountVendor('zendesk');
     expect(q(el, 'cma-instructions')).to.not.equal(null);
     await paste(el, 'subdomain', 'Acme.zendesk.com');
@@ -105,7 +105,7 @@ describe('<cma-register-app> with OAuth in a popup', () => {
   });
 
   it('while the window is open, says where to finish, brings the window back, and Cancel ends the flow on the server too', async () => {
-    await setVendor({ login: 'form' });
+    await setMock({ oauth: { login: 'form' } });
     const { el } = await mountVendor('salesforce');
     button(el, 'Log in with Salesforce').focus();
     button(el, 'Log in with Salesforce').click();
@@ -124,7 +124,7 @@ describe('<cma-register-app> with OAuth in a popup', () => {
   });
 
   it('a second submit while the window is open opens no second window and starts no second flow', async () => {
-    await setVendor({ login: 'form' });
+    await setMock({ oauth: { login: 'form' } });
     const { el } = await mountVendor('salesforce');
     const form = q<HTMLFormElement>(el, 'form')!;
     button(el, 'Log in with Salesforce').click();
@@ -135,7 +135,7 @@ describe('<cma-register-app> with OAuth in a popup', () => {
   });
 
   it('a blocked popup creates no flow, says so, and offers both a new try and this tab', async () => {
-    await setVendor({ login: 'auto' });
+    await setMock({ oauth: { login: 'auto' } });
     const { el, events } = await mountVendor('salesforce');
     popups.block();
     const error = next(el, 'cma-error');
@@ -157,7 +157,7 @@ describe('<cma-register-app> with OAuth in a popup', () => {
   });
 
   it('the vendor page cuts the opener link (COOP): the login still ends registered, not closed', async () => {
-    await setVendor({ login: 'auto', coop: true });
+    await setMock({ oauth: { login: 'auto', coop: true } });
     const { el, events } = await mountVendor('zendesk');
     await paste(el, 'subdomain', 'acme');
     const registered = next(el, 'cma-registered', 10000);
@@ -168,7 +168,7 @@ describe('<cma-register-app> with OAuth in a popup', () => {
   });
 
   it('the user refuses at the vendor: access_denied, and a new try is one click away', async () => {
-    await setVendor({ login: 'deny' });
+    await setMock({ oauth: { login: 'deny' } });
     const { el } = await mountVendor('salesforce');
     const error = next(el, 'cma-error', 8000);
     button(el, 'Log in with Salesforce').click();
@@ -180,7 +180,7 @@ describe('<cma-register-app> with OAuth in a popup', () => {
   });
 
   it('any other vendor error: provider_error with the vendor’s readable message', async () => {
-    await setVendor({ login: 'error' });
+    await setMock({ oauth: { login: 'error' } });
     const { el } = await mountVendor('salesforce');
     const error = next(el, 'cma-error', 8000);
     button(el, 'Log in with Salesforce').click();
@@ -190,7 +190,7 @@ describe('<cma-register-app> with OAuth in a popup', () => {
   });
 
   it('no answer before the deadline: timeout with Try again, and the flow is dropped on the server', async () => {
-    await setVendor({ login: 'form', expiresInMs: 1500 });
+    await setMock({ oauth: { login: 'form', expiresInMs: 1500 } });
     const { el } = await mountVendor('salesforce');
     const error = next(el, 'cma-error', 8000);
     button(el, 'Log in with Salesforce').click();
@@ -202,7 +202,7 @@ describe('<cma-register-app> with OAuth in a popup', () => {
   });
 
   it('a three-minute login (two-factor) does not time out; the deadline is wall-clock and checked when the tab comes back', async () => {
-    await setVendor({ login: 'form' });
+    await setMock({ oauth: { login: 'form' } });
     const { el, events } = await mountVendor('salesforce');
     button(el, 'Log in with Salesforce').click();
     await until(() => text(el).includes('in the window that opened'), 'the waiting view');
@@ -239,7 +239,7 @@ describe('<cma-register-app> with OAuth in a popup', () => {
     const logged: string[] = [];
     methods.forEach(m => (console[m] = (...args: unknown[]) => logged.push(args.map(a => String(a)).join(' '))));
     try {
-      await setVendor({ login: 'auto' });
+      await setMock({ oauth: { login: 'auto' } });
       const el = document.createElement('cma-register-app');
       widgets.push(el);
       const events: Recorded[] = [];

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { mockEnv, resetMock, setVendor, until, type MockEnv } from '../helpers/oauth.js';
+import { mockEnv, resetMock, setMock, until, type MockEnv } from '../helpers/oauth.js';
 import type { Recorded } from '../helpers/widget.js';
 
 type HostWindow = Window & { cmaEvents?: Recorded[] };
@@ -37,7 +37,7 @@ describe('<cma-register-app> OAuth in this tab (redirect mode)', () => {
   }
 
   it('goes to the vendor and back, finishes the flow, and takes the flow id out of the URL', async () => {
-    await setVendor({ login: 'auto' });
+    await setMock({ oauth: { login: 'auto' } });
     openHost({ vendor: 'salesforce', mode: 'redirect' });
     const login = await until(() => widgetButton('Log in with Salesforce'), 'the widget in the host page');
     const startUrl = host!.location.href;
@@ -50,7 +50,7 @@ describe('<cma-register-app> OAuth in this tab (redirect mode)', () => {
   });
 
   it('a blocked popup can continue in this tab', async () => {
-    await setVendor({ login: 'auto' });
+    await setMock({ oauth: { login: 'auto' } });
     openHost({ vendor: 'salesforce' });
     const login = await until(() => widgetButton('Log in with Salesforce'), 'the widget in the host page');
     host!.open = () => null; // the browser blocks popups on this page
