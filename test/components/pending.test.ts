@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { recordRequests, useScenario, worker } from '../helpers/msw.js';
-import { API, button, mountDescriptor, next, text } from '../helpers/widget.js';
+import { API, button, mountDescriptor, next, text, until } from '../helpers/widget.js';
 
 /** A vendor that grants access from its own system: the server answers 202 and the widget polls. */
 const grantDescriptor = {
@@ -35,13 +35,11 @@ describe('<cma-register-app> with a grant the vendor confirms later', () => {
   });
   afterEach(() => worker.resetHandlers());
 
-    it('waits while the server says pending, then reports the connection the server confirmed', async () => {
+  it('waits while the server says pending, then reports the connection the server confirmed', async () => {
     const el = (await mountDescriptor(grantDescriptor)).el;
     const registered = next(el, 'cma-registered', 6000);
     button(el, 'Request access').click();
-    await new Promise(r => setTimeout(r, 100));
-    await el.updateComplete;
-    expect(text(el)).to.contain('Waiting for Acme ERP to confirm access…');
+    await until(() => text(el).includes('Waiting for Acme ERP to confirm access…'), 'the waiting view');
     await expect(el).to.be.accessible();
     const { detail } = await registered;
     expect(detail).to.include({ vendor: 'acme-erp', method: 'grant', connectionId: 'conn_acme_1' });
@@ -51,14 +49,11 @@ describe('<cma-register-app> with a grant the vendor confirms later', () => {
     const el = (await mountDescriptor(grantDescriptor)).el;
     const log = recordRequests();
     button(el, 'Request access').click();
-    await new Promise(r => setTimeout(r, 100));
-    await el.updateComplete;
+    await until(() => text(el).includes('Waiting for Acme ERP'), 'the waiting view');
     const cancelled = next(el, 'cma-cancel');
     button(el, 'Cancel').click();
     expect((await cancelled).detail).to.include({ step: 'request', reason: 'user' });
-    await new Promise(r => setTimeout(r, 200));
-    await log.settled();
+    await until(() => log.requests.some(r => r.method === 'DELETE' && r.url === `${API}/flows/flow_1`), 'the DELETE of the flow');
     log.stop();
-    expect(log.api().some(r => r.method === 'DELETE' && r.url === `${API}/flows/flow_1`)).to.equal(true);
   });
 });

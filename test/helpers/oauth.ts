@@ -5,6 +5,8 @@ import type { OAuthBehaviour } from '../../mocks/server/index.mjs';
 import type { CmaRegisterApp } from '../../src/index.js';
 import { EVENT_TYPES, type Recorded } from './widget.js';
 
+export { until } from './widget.js';
+
 /** Where the mock backend listens (started by the test runner, see web-test-runner.config.mjs). */
 export interface MockEnv {
   apiBase: string;
@@ -35,17 +37,6 @@ export const completeOnServer = (flowId: string) => executeServerCommand('mock-c
 export const vendorPageShown = () => executeServerCommand('oauth-wait');
 /** Types a login into the vendor's real login page in the popup and consents. */
 export const logInAtVendor = (login = 'ola') => executeServerCommand('oauth-login', { login });
-
-/** Waits until `check` holds (polling), failing after `ms`. */
-export async function until<T>(check: () => T | Promise<T>, what: string, ms = 8000): Promise<NonNullable<T>> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 50));
-  }
-}
 
 /** The windows the page opens, recorded as they open (window.open still does its real work). */
 export function watchPopups(target: Window = window) {

@@ -100,3 +100,14 @@ export async function press(el: CmaRegisterApp, label: string | RegExp, eventTyp
 export function text(el: CmaRegisterApp): string {
   return (root(el).textContent ?? '').replace(/\s+/g, ' ').trim();
 }
+
+/** Waits until `check` holds (polling), failing after `ms`. */
+export async function until<T>(check: () => T | Promise<T>, what: string, ms = 8000): Promise<NonNullable<T>> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise(r => setTimeout(r, 50));
+  }
+}
