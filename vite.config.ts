@@ -91,7 +91,7 @@ function mockBackend(): Plugin {
  * TypeScript's parser finds the templates, so `${…}` expressions are never touched. HTML keeps one
  * space where a line break and indentation were, which the browser collapses to anyway (no template
  * of ours has a `<pre>` or `<textarea>` with content); CSS loses comments and the spaces around
- * `{ } ; , >` and after `:` (never before it: `.a :is(b)` is not `.a:is(b)`).
+ * `{ } ; , >` and after `:` (never before it: `.a :is(b)` is not `.a:is(b)`), and the 0 of `0.5em`.
  */
 const minifyTemplates: Plugin = {
   name: 'cma-minify-templates',
@@ -108,6 +108,7 @@ const minifyTemplates: Plugin = {
             .replace(/ ?([{};,>]) ?/g, '$1')
             .replace(/: /g, ':')
             .replace(/;}/g, '}')
+            .replace(/([\s:(,])0\./g, '$1.')
         : text.replace(/\s*\n\s*/g, ' ');
     /** A static part of a template: its text lies between the opening `` ` ``/`}` and the closing `` ` ``/`${`. */
     const part = (tag: string, node: ts.Node, closer: number) => {

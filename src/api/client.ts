@@ -44,13 +44,28 @@ function codeForStatus(status: number): ErrorCode {
   return 'unknown_error';
 }
 
-/** `Retry-After` as seconds: delta-seconds or an HTTP date. */
-function retryAfterSeconds(header: string | null): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+/** The longest pause a server can ask for, in seconds: more is a broken or hostile answer. */
+export const MAX_RETRY_AFTER = 300;
+
+/** `Retry-After` as seconds, as RFC 9110 defines it (delta-seconds or an HTTP date), clamped to 0–300 s. */
+export function retryAfterSeconds(header: string | null): number | undefined {
+  const value = header?.trim();
+  if (!value) return undefined;
+  const date = Date.parse(value);
+  const seconds = /^\d+$/.test(value) ? Number(value) : /[a-z]/i.test(value) && !Number.isNaN(date) ? (date - Date.now()) / 1000 : NaN;
+  return Number.isNaN(seconds) ? undefined : Math.min(MAX_RETRY_AFTER, Math.max(0, Math.ceil(seconds)));
+}
+
+/** True for an API base the widget may send secrets to: https, or http on this machine (development). */
+export function isApiBase(url: string): boolean {
+  if (!url.trim()) return false;
+  try {
+    const { protocol, hostname, username, password } = new URL(url, document.baseURI);
+    const local = ['localhost', '127.0.0.1', '[::1]'].includes(hostname);
+    return !username && !password && (protocol === 'https:' || (protocol === 'http:' && local));
+  } catch {
+    return false;
+  }
 }
 
 const shapeError = () => new ApiError('server_error', '');
@@ -76,7 +91,9 @@ export class ApiClient {
   private readonly sessionToken?: string;
   private readonly timeoutMs: number;
 
+  /** Throws when `apiBase` is not one the widget may send secrets to (see `isApiBase`). */
   constructor(options: ApiClientOptions) {
+    if (!isApiBase(options.apiBase)) throw new ApiError('unknown_error');
     this.apiBase = new URL(options.apiBase, document.baseURI).href.replace(/\/+$/, '');
     this.sessionToken = options.sessionToken || undefined;
     this.timeoutMs = options.timeoutMs ?? 30_000;
@@ -212,7 +229,18 @@ export class ApiClient {
     if (signal?.aborted) forwardAbort();
     signal?.addEventListener('abort', forwardAbort, { once: true });
     try {
-      const response = await fetch(target, { ...init, headers, signal: controller.signal, credentials: 'omit', referrerPolicy: 'origin' });
+      // never follow a redirect: it would carry the values (and the token) somewhere else
+      const response = await fetch(target, {
+        ...init,
+        headers,
+        signal: controller.signal,
+        credentials: 'omit',
+        referrerPolicy: 'origin',
+        redirect: 'manual',
+      });
+      if (response.type === 'opaqueredirect') {
+        return { status: 502, ok: false, headers: new Headers(), body: '' };
+      }
       const body = await response.text();
       return { status: response.status, ok: response.ok, headers: response.headers, body };
     } catch (e) {

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ApiClient } from '../api/client.js';
+import { ApiClient, isApiBase } from '../api/client.js';
 import { ApiError } from '../api/errors.js';
 import type { Descriptor } from '../descriptor/types.js';
 import { validateDescriptor, type DescriptorProblem } from '../descriptor/validate.js';
@@ -58,10 +58,11 @@ export class DescriptorController implements ReactiveController {
     this.inflight?.abort();
     const controller = (this.inflight = new AbortController());
     const { vendor, apiBase, descriptorBase, descriptor, sessionToken } = this.options.source();
+    if (!vendor && descriptor === undefined) return this.set({ kind: 'idle' });
+    // without an API it may send secrets to, the widget sends nothing, even with an inline descriptor
+    if (!isApiBase(apiBase)) return this.fail(new ApiError('unknown_error'), { noApiBase: true });
     if (descriptor !== undefined) return this.accept(descriptor, descriptorBase || document.baseURI, '');
-    if (!vendor) return this.set({ kind: 'idle' });
     if (!VENDOR_ID.test(vendor)) return this.fail(new ApiError('descriptor_not_found'));
-    if (!apiBase && !descriptorBase) return this.fail(new ApiError('unknown_error'), { noApiBase: true });
 
     const base = (descriptorBase || `${apiBase.replace(/\/+$/, '')}/vendors`).replace(/\/+$/, '');
     let url: string;

@@ -349,7 +349,8 @@ export function transition(state: FlowState, action: FlowAction): FlowState {
       return { ...state, stepIndex: state.stepIndex - 1, status: 'editing', submitted: false, fieldErrors: {}, error: undefined };
     case 'cancel':
       if (!isOpen(state)) return state;
-      return { ...state, status: 'cancelled', flowId: undefined };
+      // the attempt is over: what was typed as a secret goes (nothing can be sent any more)
+      return { ...state, values: withoutSecrets(state), status: 'cancelled', flowId: undefined };
     case 'reopen':
       if (state.status !== 'authorizing' || currentStep(state).submit.kind !== 'oauth') return state;
       return { ...state, status: 'submitting', flowId: undefined, error: undefined };

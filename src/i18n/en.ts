@@ -7,7 +7,6 @@ export const en: Translation = {
   noApiBase: 'This page has not told the widget where the ConnectMyApps API is: set a valid api-base attribute.',
   descriptorProblems: vendor =>
     `The setup for ${vendor ? `“${vendor}”` : 'this app'} is not valid, so it cannot be shown. Contact support and quote these details:`,
-  unsupported: 'This way of connecting is not available in this version. Contact support.',
   waiting: vendor => `Waiting for ${vendor} to confirm access…`,
   submit: { register: 'Authenticate', lookup: 'Continue', oauth: vendor => `Continue to ${vendor}` },
   submitting: 'Working…',
@@ -53,7 +52,7 @@ export const en: Translation = {
     open: vendor => `Finish logging in to ${vendor} in the window that opened.`,
     bringBack: 'Bring the window back',
     checking: vendor => `Checking with ${vendor}…`,
-    closedHint: 'If you did finish logging in, this page updates by itself. Otherwise, open the window again.',
+    closedHint: 'If you finished logging in, this updates by itself.',
     reopen: 'Reopen',
     redirecting: vendor => `Taking you to ${vendor}…`,
     continueHere: 'Continue in this tab',

@@ -15,8 +15,6 @@ export interface Translation {
   noApiBase: string;
   /** The descriptor failed validation; the problems follow. */
   descriptorProblems: (vendor: string) => string;
-  /** A submit kind this version of the widget cannot carry out. */
-  unsupported: string;
   /** While the server waits for the vendor to confirm. */
   waiting: (vendor: string) => string;
   /** Default submit labels, when the descriptor gives none. */

@@ -209,11 +209,51 @@ describe('ApiClient', () => {
       expect(error.retryAfter).to.be.within(28, 30);
     });
 
+    it('reads Retry-After only as RFC 9110 allows, and clamps it to 300 s', async () => {
+      for (const [header, seconds] of [
+        ['0x10', undefined],
+        ['1e3', undefined],
+        ['-5', undefined],
+        ['5.5', undefined],
+        ['soon', undefined],
+        [' 7 ', 7],
+        ['99999999999', 300],
+        [new Date(Date.now() + 86_400_000).toUTCString(), 300],
+      ] as const) {
+        onRegister(() => new HttpResponse(null, { status: 429, headers: { 'Retry-After': header } }));
+        expect((await apiError(register())).retryAfter, header).to.equal(seconds);
+      }
+    });
+
     it('gives no retryAfter without the header, and 0 for a date in the past', async () => {
       onRegister(() => new HttpResponse(null, { status: 429 }));
       expect((await apiError(register())).retryAfter).to.equal(undefined);
       onRegister(() => new HttpResponse(null, { status: 429, headers: { 'Retry-After': 'Wed, 21 Oct 2015 07:28:00 GMT' } }));
       expect((await apiError(register())).retryAfter).to.equal(0);
+    });
+  });
+
+  describe('redirects', () => {
+    for (const status of [301, 302, 303, 307, 308]) {
+      it(`does not follow a ${status} elsewhere with the values: server_error, one request only`, async () => {
+        const seen = recordAll(() => new HttpResponse(null, { status, headers: { Location: 'https://evil.example/collect' } }));
+        const error = await apiError(register());
+        expect(error.code).to.equal('server_error');
+        expect(seen.map(r => r.url)).to.deep.equal([`${API}/apps/mailchimp/registrations`]);
+      });
+    }
+  });
+
+  describe('the API base', () => {
+    for (const apiBase of ['http://api.example.com/v1', 'https://u:p@api.example.com/v1', 'ftp://api.example.com', 'https://[bad', '']) {
+      it(`refuses ${JSON.stringify(apiBase)}: nothing is sent`, () => {
+        expect(() => client({ apiBase })).to.throw(ApiError);
+      });
+    }
+    it('takes https anywhere, and http on this machine for development', () => {
+      for (const apiBase of ['https://api.example.com/v1', 'http://localhost:8080/v1', 'http://127.0.0.1/v1']) {
+        expect(client({ apiBase }).apiBase).to.equal(apiBase);
+      }
     });
   });
 

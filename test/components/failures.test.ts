@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { descriptors } from '../../mocks/handlers.js';
-import { useScenario, worker } from '../helpers/msw.js';
+import { recordRequests, useScenario, worker } from '../helpers/msw.js';
 import { button, input, mount, mountDescriptor, next, q, text, type } from '../helpers/widget.js';
 
 const KEY = '0123456789abcdef0123456789abcdef-us21';
@@ -125,6 +125,8 @@ describe('<cma-register-app> set up wrongly by the host page', () => {
   for (const [what, apiBase] of [
     ['no api-base', null],
     ['an api-base that is not a URL', 'https://[bad'],
+    ['a plain-http api-base on another machine', 'http://api.example.com/v1'],
+    ['an api-base with a user and password', 'https://user:pw@api.example.com/v1'],
   ] as const) {
     it(`says so for ${what}, without an uncaught exception`, async () => {
       const uncaught: unknown[] = [];
@@ -147,4 +149,22 @@ describe('<cma-register-app> set up wrongly by the host page', () => {
       expect(detail.message).to.contain('set a valid api-base attribute');
     });
   }
+
+  it('sends nothing anywhere with an inline descriptor and no api-base, and says why before anything is typed', async () => {
+    await useScenario('ok');
+    const log = recordRequests();
+    const el = document.createElement('cma-register-app');
+    const error = next(el, 'cma-error');
+    el.descriptor = descriptors.mailchimp;
+    document.body.append(el);
+    const { detail } = await error;
+    await el.updateComplete;
+    expect(detail).to.include({ code: 'unknown_error', retryable: true });
+    expect(q(el, 'input')).to.equal(null);
+    expect(text(el)).to.contain('set a valid api-base attribute');
+    await log.settled();
+    log.stop();
+    expect(log.api()).to.deep.equal([]);
+    el.remove();
+  });
 });

@@ -97,4 +97,53 @@ describe('secrets never leave the form', () => {
     expectNowhere(el, API_KEY, events, []);
     worker.resetHandlers();
   });
+
+  it('masks echoes in any case or URL-encoded, and the session token, in messages and field messages', async () => {
+    const token = 'tok_a+b/c=12345';
+    worker.use(
+      http.post('*/registrations', () =>
+        HttpResponse.json(
+          {
+            error: {
+              code: 'invalid_credentials',
+              message: `Key ${API_KEY.toUpperCase()} for session ${encodeURIComponent(token)} (${token}) is revoked`,
+              fields: { apiKey: `Not accepted: ${API_KEY}` },
+            },
+          },
+          { status: 401 },
+        ),
+      ),
+    );
+    const { el, events } = await mount('mailchimp');
+    el.sessionToken = token;
+    await paste(el, 'apiKey', API_KEY);
+    const error = next(el, 'cma-error');
+    button(el, 'Authenticate').click();
+    const { detail } = await error;
+    await el.updateComplete;
+    expect(detail.message).to.equal('Key ••• for session ••• (•••) is revoked');
+    expect(el.shadowRoot!.querySelector('.error')!.textContent).to.equal('Not accepted: •••');
+    for (const leak of [API_KEY, API_KEY.toUpperCase(), token, encodeURIComponent(token)]) {
+      expectNowhere(el, leak, events, []);
+      expect(el.shadowRoot!.textContent).not.to.contain(leak);
+    }
+    worker.resetHandlers();
+  });
+
+  it('shows at most 300 characters of what a server says, in the page and in the event', async () => {
+    worker.use(
+      http.post('*/registrations', () =>
+        HttpResponse.json({ error: { code: 'server_error', message: 'x'.repeat(5_000_000) } }, { status: 500 }),
+      ),
+    );
+    const { el } = await mount('mailchimp');
+    await paste(el, 'apiKey', API_KEY);
+    const error = next(el, 'cma-error', 8000);
+    button(el, 'Authenticate').click();
+    const { detail } = await error;
+    await el.updateComplete;
+    expect(detail.message.length).to.be.at.most(301);
+    expect(el.shadowRoot!.textContent!.length).to.be.below(2000);
+    worker.resetHandlers();
+  });
 });

@@ -481,6 +481,13 @@ describe('flow engine', () => {
       }
     });
 
+    it('forgets typed secrets when the user cancels; an error keeps them, so nothing typed is lost', () => {
+      const cancelled = transition(lookingUp(), { type: 'cancel' });
+      expect(cancelled.values).to.deep.equal({ username: 'ola' });
+      const expired = transition(lookingUp(), { type: 'failed', error: { code: 'session_expired', message: '', retryable: false } });
+      expect(expired.values).to.deep.equal({ username: 'ola', password: ' s3cret ' });
+    });
+
     it('cannot cancel a registered flow', () => {
       const registered = run(start(mailchimp), input('apiKey', KEY), SUBMIT, { type: 'registered', connectionId: 'c' });
       expect(transition(registered, { type: 'cancel' })).to.equal(registered);

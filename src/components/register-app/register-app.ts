@@ -35,6 +35,8 @@ import { localeContext, makeLocale, type Locale } from '../locale.js';
 import { sharedStyles } from '../shared.styles.js';
 import { registerAppStyles } from './register-app.styles.js';
 
+/** The most characters of a server's message that are shown (and put in an event). */
+const MAX_MESSAGE = 300;
 /** How long a pending grant is polled before it is given up as a `timeout`. */
 const PENDING_DEADLINE_MS = 10 * 60_000;
 
@@ -373,7 +375,7 @@ export class CmaRegisterApp extends LitElement {
     }
     const result = await api.register(this.vendorId, request.values, signal);
     if (signal.aborted) return;
-    if (result.status === 'registered') return this.finish(result.connectionId, result.displayName);
+    if (result.status === 'registered') return this.finish(result.connectionId, result.displayName && this.redact(result.displayName));
     this.flow = transition(this.flow!, { type: 'flowStarted', flowId: result.flowId, status: 'pending' });
     let retryAfter = result.retryAfter;
     const answer = await pollFlow(api, result.flowId, {
@@ -449,22 +451,28 @@ export class CmaRegisterApp extends LitElement {
   private messageFor(error: ApiError): string {
     const { t, text } = this.locale;
     const vendor = this.loaded ? text(this.loaded.descriptor.name) : this.vendorId;
-    let message = error.message || (error.timedOut ? t.timedOut : t.errors[error.code](vendor));
+    let message = this.redact(error.message) || (error.timedOut ? t.timedOut : t.errors[error.code](vendor));
     if (error.retryAfter) message += ` ${t.retryIn(error.retryAfter)}`;
-    return this.redact(message);
-  }
-
-  /** Masks any secret the user typed, should a server ever echo one back in a message. */
-  private redact(message: string): string {
-    const flow = this.flow;
-    if (!flow) return message;
-    const secretFields = flow.descriptor.steps.flatMap(s => s.fields ?? []).filter(f => f.type === 'secret');
-    for (const f of secretFields) {
-      const value = flow.values[f.name];
-      if (typeof value === 'string' && value.trim().length >= 4) message = message.split(value.trim()).join('•••');
-    }
     return message;
   }
+
+  /**
+   * What a server says, made fit to show: every secret the user typed and the session token masked
+   * (as typed, in any case, or URL-encoded), and no longer than a person reads.
+   */
+  private redact(message: string): string {
+    const flow = this.flow;
+    const typed = flow ? flow.descriptor.steps.flatMap(s => s.fields ?? []).filter(f => f.type === 'secret').map(f => flow.values[f.name]) : [];
+    for (const secret of [this.sessionToken, ...typed]) {
+      const value = typeof secret === 'string' ? secret.trim() : '';
+      if (value.length < 4) continue;
+      for (const form of new Set([value, encodeURIComponent(value)])) {
+        message = message.replace(new RegExp(form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), '•••');
+      }
+    }
+    return message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}…` : message;
+  }
+
 
   private emitError(code: ErrorCode, message: string, retryable: boolean, fields?: string[]) {
     const step = this.flow ? currentStep(this.flow).id : undefined;
