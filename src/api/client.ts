@@ -51,8 +51,8 @@ export const MAX_RETRY_AFTER = 300;
 export function retryAfterSeconds(header: string | null): number | undefined {
   const value = header?.trim();
   if (!value) return undefined;
-  const date = Date.parse(value);
-  const seconds = /^\d+$/.test(value) ? Number(value) : /[a-z]/i.test(value) && !Number.isNaN(date) ? (date - Date.now()) / 1000 : NaN;
+  // an HTTP date ends in GMT; anything else that is not digits ("0x10", "1e3", "-5") is no answer
+  const seconds = /^\d+$/.test(value) ? +value : / GMT$/.test(value) ? (Date.parse(value) - Date.now()) / 1000 : NaN;
   return Number.isNaN(seconds) ? undefined : Math.min(MAX_RETRY_AFTER, Math.max(0, Math.ceil(seconds)));
 }
 

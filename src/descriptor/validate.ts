@@ -14,6 +14,8 @@ export const FIELD_TYPES = ['text', 'secret', 'email', 'url', 'select', 'radio',
 export const METHODS = ['apiKey', 'credentials', 'oauth2', 'grant'] as const;
 export const SUBMIT_KINDS = ['register', 'lookup', 'oauth'] as const;
 const ID = /^[a-z0-9][a-z0-9-]*$/;
+/** A field name is a key of the values sent: an identifier, and never one that reaches a prototype. */
+const FIELD_NAME = /^(?!__proto__$)[A-Za-z_]\w*$/;
 const LANG = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i;
 
 type Json = Record<string, unknown>;
@@ -114,7 +116,8 @@ export function validateDescriptor(input: unknown): ValidationResult {
   const d = input;
   unknownKeys(d, KEYS.root, '');
   if (d.schemaVersion !== 1) fail('schemaVersion', d.schemaVersion === undefined ? 'required (1)' : 'expected 1');
-  if (typeof d.id !== 'string' || !ID.test(d.id)) fail('id', `expected lower-case letters, digits and "-" (such as "acme-crm"), got ${describe(d.id)}`);
+  const notId = (value: unknown) => `expected lower-case letters, digits and "-" (such as "acme-crm"), got ${describe(value)}`;
+  if (typeof d.id !== 'string' || !ID.test(d.id)) fail('id', notId(d.id));
   localized(d.name, 'name', true);
   if (!METHODS.includes(d.method as never)) fail('method', `expected one of ${METHODS.join(', ')}, got ${describe(d.method)}`);
   if (d.logo !== undefined && !(typeof d.logo === 'string' && isHttpsOrRelative(d.logo))) {
@@ -136,7 +139,7 @@ export function validateDescriptor(input: unknown): ValidationResult {
     const sp = `steps[${i}]`;
     if (!isObject(step)) return fail(sp, `expected a step object, got ${describe(step)}`);
     unknownKeys(step, KEYS.step, sp);
-    if (typeof step.id !== 'string' || !step.id) fail(`${sp}.id`, 'required (a string)');
+    if (typeof step.id !== 'string' || !ID.test(step.id)) fail(`${sp}.id`, notId(step.id));
     else if (stepIds.has(step.id)) fail(`${sp}.id`, `duplicate step id "${step.id}"`);
     else stepIds.add(step.id);
     localized(step.title, `${sp}.title`);
@@ -202,7 +205,7 @@ export function validateDescriptor(input: unknown): ValidationResult {
 
   function checkField(f: Json, fp: string) {
     unknownKeys(f, KEYS.field, fp);
-    if (typeof f.name !== 'string' || !f.name) fail(`${fp}.name`, 'required (a string)');
+    if (typeof f.name !== 'string' || !FIELD_NAME.test(f.name)) fail(`${fp}.name`, `expected letters, digits and "_" (such as "apiKey"), got ${describe(f.name)}`);
     else if (fieldNames.has(f.name)) fail(`${fp}.name`, `duplicate field name "${f.name}" (also at ${fieldNames.get(f.name)})`);
     else fieldNames.set(f.name, fp);
     const type = f.type as string;

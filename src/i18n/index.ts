@@ -9,7 +9,8 @@ const translations: Record<string, Translation> = { en };
 
 export function translationFor(lang: string): Translation {
   for (const candidate of languageChain(lang)) {
-    if (translations[candidate]) return translations[candidate];
+    // own keys only: lang="constructor" must not find Object's
+    if (Object.hasOwn(translations, candidate)) return translations[candidate];
   }
   return en;
 }

@@ -98,8 +98,9 @@ export class OAuthController implements ReactiveController {
   open(name: string, size: Required<PopupSize>): boolean {
     this.closePopup();
     this.runs++; // a run still winding down must leave the new window alone
-    const left = Math.round(window.screenX + Math.max(0, (window.outerWidth - size.width) / 2));
-    const top = Math.round(window.screenY + Math.max(0, (window.outerHeight - size.height) / 2));
+    // centred on this window (browsers keep a popup on the screen themselves)
+    const left = (screenX + (outerWidth - size.width) / 2) | 0;
+    const top = (screenY + (outerHeight - size.height) / 2) | 0;
     try {
       this.popup = window.open('', name, `popup,width=${size.width},height=${size.height},left=${left},top=${top}`);
     } catch {

@@ -116,6 +116,14 @@ describe('<cma-register-app> over its life', () => {
     expect(text(el)).to.contain('Paste your MailChimp API key');
   });
 
+  it('takes a lang that names a property of Object (constructor, __proto__) as an unknown language: English', async () => {
+    for (const lang of ['constructor', '__proto__', 'toString']) {
+      const { el } = await mount('mailchimp', { lang });
+      expect(text(el), lang).to.contain('Authenticate MailChimp');
+      el.remove();
+    }
+  });
+
   it('drops what was typed when it leaves the page, and starts over when it comes back', async () => {
     const { el } = await mount('24sevenoffice');
     await type(el, 'password', 'sekret-pass');
