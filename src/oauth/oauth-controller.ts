@@ -129,12 +129,12 @@ export class OAuthController implements ReactiveController {
     const run = ++this.runs;
     this.setPhase(mode === 'redirect' ? 'redirecting' : 'opening');
     try {
-      const flow = await api.startOAuth(
-        vendor,
-        { values, origin: location.origin, mode, ...(mode === 'redirect' ? { returnTo: returnUrl(vendor) } : {}) },
-        signal,
-      );
-      if (signal.aborted) throw signal.reason;
+      // not aborted with the attempt: the server may create the flow anyway, so wait for its id and DELETE it
+      const flow = await api.startOAuth(vendor, { values, origin: location.origin, mode, ...(mode === 'redirect' ? { returnTo: returnUrl(vendor) } : {}) });
+      if (signal.aborted) {
+        void api.cancelFlow(flow.flowId);
+        throw signal.reason;
+      }
       request.onStarted(flow.flowId);
       const deadline = deadlineOf(flow.expiresAt);
       if (mode === 'redirect') {

@@ -85,3 +85,54 @@ export async function mountOAuth(vendor: string, env: MockEnv, attrs: Record<str
 export function postFromApiOrigin(popup: Window, env: MockEnv, messages: unknown[], targetOrigin = location.origin) {
   popup.location.href = `${env.apiBase}/__test/post#${encodeURIComponent(JSON.stringify({ messages, targetOrigin }))}`;
 }
+
+/**
+ * Counts what the page holds from now on: listeners added to window and document (by type) and
+ * intervals still set, so a test can check that a widget leaves none behind.
+ */
+export function countHeld() {
+  const listeners = new Map<string, number>();
+  const intervals = new Set<number>();
+  const bump = (key: string, by: number) => listeners.set(key, (listeners.get(key) ?? 0) + by);
+  const originals = {
+    windowAdd: window.addEventListener,
+    windowRemove: window.removeEventListener,
+    documentAdd: document.addEventListener,
+    documentRemove: document.removeEventListener,
+    setInterval: window.setInterval,
+    clearInterval: window.clearInterval,
+  };
+  const counted = (target: string, original: (...a: unknown[]) => void, by: number) =>
+    function (this: unknown, type: string, ...rest: unknown[]) {
+      bump(`${target} ${type}`, by);
+      return original.call(this, type, ...rest);
+    };
+  window.addEventListener = counted('window', originals.windowAdd as never, 1) as never;
+  window.removeEventListener = counted('window', originals.windowRemove as never, -1) as never;
+  document.addEventListener = counted('document', originals.documentAdd as never, 1) as never;
+  document.removeEventListener = counted('document', originals.documentRemove as never, -1) as never;
+  window.setInterval = ((...args: unknown[]) => {
+    const id = (originals.setInterval as (...a: unknown[]) => number).apply(window, args);
+    intervals.add(id);
+    return id;
+  }) as never;
+  window.clearInterval = ((id?: number) => {
+    intervals.delete(id!);
+    originals.clearInterval.call(window, id);
+  }) as never;
+  return {
+    listeners,
+    intervals,
+    /** True when every listener added since has been removed and every interval cleared. */
+    none: () => [...listeners.values()].every(n => n === 0) && intervals.size === 0,
+    restore() {
+      Object.assign(window, {
+        addEventListener: originals.windowAdd,
+        removeEventListener: originals.windowRemove,
+        setInterval: originals.setInterval,
+        clearInterval: originals.clearInterval,
+      });
+      Object.assign(document, { addEventListener: originals.documentAdd, removeEventListener: originals.documentRemove });
+    },
+  };
+}

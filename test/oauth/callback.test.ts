@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { CmaRegisterApp } from '../../src/index.js';
 import {
   completeOnServer,
+  countHeld,
   mockEnv,
   mountOAuth,
   postFromApiOrigin,
@@ -147,44 +148,15 @@ describe('<cma-register-app> OAuth callback checks and a closed window', () => {
   });
 
   it('removed from the page mid-flow: the popup closes, the flow is deleted, and no listener or interval is left', async () => {
-    // count what the page holds for the widget: listeners on window and document, and intervals
-    const active = new Map<string, number>();
-    const bump = (key: string, by: number) => active.set(key, (active.get(key) ?? 0) + by);
-    const originals = { win: window.addEventListener, winRm: window.removeEventListener, doc: document.addEventListener, docRm: document.removeEventListener, set: window.setInterval, clear: window.clearInterval };
-    const intervals = new Set<number>();
-    window.addEventListener = function (this: Window, type: string, ...rest: unknown[]) {
-      bump(`window ${type}`, 1);
-      return (originals.win as (...a: unknown[]) => void).call(this, type, ...rest);
-    } as typeof window.addEventListener;
-    window.removeEventListener = function (this: Window, type: string, ...rest: unknown[]) {
-      bump(`window ${type}`, -1);
-      return (originals.winRm as (...a: unknown[]) => void).call(this, type, ...rest);
-    } as typeof window.removeEventListener;
-    document.addEventListener = function (this: Document, type: string, ...rest: unknown[]) {
-      bump(`document ${type}`, 1);
-      return (originals.doc as (...a: unknown[]) => void).call(this, type, ...rest);
-    } as typeof document.addEventListener;
-    document.removeEventListener = function (this: Document, type: string, ...rest: unknown[]) {
-      bump(`document ${type}`, -1);
-      return (originals.docRm as (...a: unknown[]) => void).call(this, type, ...rest);
-    } as typeof document.removeEventListener;
-    window.setInterval = ((...args: Parameters<typeof window.setInterval>) => {
-      const id = (originals.set as (...a: unknown[]) => number).apply(window, args);
-      intervals.add(id);
-      return id;
-    }) as typeof window.setInterval;
-    window.clearInterval = ((id?: number) => {
-      intervals.delete(id!);
-      originals.clear.call(window, id);
-    }) as typeof window.clearInterval;
+    const held = countHeld();
     try {
       const { el, flowId, popup } = await startLogin();
       popup.close(); // now the widget asks the server every second
       await until(() => text(el).includes('Checking with Salesforce'), 'the check with the server');
-      expect(active.get('window message')).to.equal(1);
+      expect(held.listeners.get('window message')).to.equal(1);
       el.remove();
       await until(async () => !(await serverFlows()).some(f => f.flowId === flowId), 'the flow to be deleted');
-      await until(() => [...active.values()].every(n => n === 0) && intervals.size === 0, 'every listener and interval to go', 4000);
+      await until(() => held.none(), 'every listener and interval to go', 4000);
 
       // and nothing acts any more
       let fired = false;
@@ -194,8 +166,7 @@ describe('<cma-register-app> OAuth callback checks and a closed window', () => {
       await new Promise(r => setTimeout(r, 2500)); // a window in which nothing may happen
       expect(fired).to.equal(false);
     } finally {
-      Object.assign(window, { addEventListener: originals.win, removeEventListener: originals.winRm, setInterval: originals.set, clearInterval: originals.clear });
-      Object.assign(document, { addEventListener: originals.doc, removeEventListener: originals.docRm });
+      held.restore();
     }
   });
 });
