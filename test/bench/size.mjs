@@ -13,7 +13,6 @@ const budgets = [
 /** Which part of the widget a source file belongs to. */
 const PARTS = [
   ['lit', /node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//],
-  ['@lit/context', /node_modules\/@lit\/context\//],
   ['descriptor + validator', /src\/descriptor\//],
   ['engine', /src\/flow\//],
   ['api client + polling', /src\/api\/|src\/errors\.ts/],

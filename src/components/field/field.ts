@@ -3,7 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { Field, FieldValue, Option } from '../../descriptor/types.js';
 import { normalize } from '../../flow/engine.js';
-import { consumeLocale } from '../locale.js';
+import { english, type Locale } from '../locale.js';
 import { renderMarkup } from '../markup.js';
 
 /** Fired inside the widget (not composed) when the user changes a field's value. */
@@ -31,6 +31,7 @@ export class FieldChangeEvent extends Event {
 export class CmaField extends LitElement {
   // Declared here rather than with decorators: the decorator helpers cost the bundle more than the lines they save.
   static override properties: PropertyDeclarations = {
+    locale: { attribute: false },
     field: { attribute: false },
     value: { attribute: false },
     options: { attribute: false },
@@ -38,7 +39,8 @@ export class CmaField extends LitElement {
     revealed: { state: true },
   };
 
-  private readonly localeConsumer = consumeLocale(this);
+  /** The language in force, handed down by `<cma-register-app>`. */
+  locale: Locale = english;
 
   /** The field as the descriptor gives it. */
   field!: Field;
@@ -54,9 +56,6 @@ export class CmaField extends LitElement {
 
   private revealed = false;
 
-  private get locale() {
-    return this.localeConsumer.value;
-  }
 
   protected override willUpdate(changed: PropertyValues<this>) {
     // Lit may hand this element another field (the next step's, or one showIf revealed): start masked.

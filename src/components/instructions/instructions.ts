@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import type { Instruction } from '../../descriptor/types.js';
-import { consumeLocale } from '../locale.js';
+import { english, type Locale } from '../locale.js';
 import { renderMarkup } from '../markup.js';
 import { sharedStyles } from '../shared.styles.js';
 import { instructionsStyles } from './instructions.styles.js';
@@ -18,11 +18,13 @@ export class CmaInstructions extends LitElement {
   static override styles = [sharedStyles, instructionsStyles];
 
   static override properties: PropertyDeclarations = {
+    locale: { attribute: false },
     instructions: { attribute: false },
     baseUrl: { attribute: false },
   };
 
-  private readonly localeConsumer = consumeLocale(this);
+  /** The language in force, handed down by `<cma-register-app>`. */
+  locale: Locale = english;
 
   /** The instructions to show, in order. */
   instructions: Instruction[] = [];
@@ -31,7 +33,7 @@ export class CmaInstructions extends LitElement {
   baseUrl = document.baseURI;
 
   override render() {
-    const { text, t } = this.localeConsumer.value;
+    const { text, t } = this.locale;
     const list = this.instructions;
     if (!list.length) return nothing;
     return html`<ol part="instructions" class="steps ${list.length === 1 ? 'single' : ''}">

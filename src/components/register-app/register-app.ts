@@ -1,4 +1,3 @@
-import { ContextProvider } from '@lit/context';
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ApiClient, type FlowStatusResult } from '../../api/client.js';
 import { ApiError } from '../../api/errors.js';
@@ -31,7 +30,7 @@ import { OAuthController } from '../../oauth/oauth-controller.js';
 import { FLOW_PARAM, VENDOR_PARAM } from '../../oauth/protocol.js';
 import { fieldStyles } from '../field/field.styles.js';
 import type { CmaField, FieldChangeEvent } from '../field/field.js';
-import { localeContext, makeLocale, type Locale } from '../locale.js';
+import { english, makeLocale, type Locale } from '../locale.js';
 import { sharedStyles } from '../shared.styles.js';
 import { registerAppStyles } from './register-app.styles.js';
 
@@ -90,6 +89,7 @@ export class CmaRegisterApp extends LitElement {
     sessionToken: { attribute: false },
     mode: {},
     callbackOrigin: { attribute: 'callback-origin' },
+    locale: { state: true },
     flow: { state: true },
     redirectChosen: { state: true },
   };
@@ -122,8 +122,8 @@ export class CmaRegisterApp extends LitElement {
   /** Origin of the backend's OAuth callback page; default the origin of `api-base`. */
   callbackOrigin = '';
 
-  /** The language in force, provided to the elements inside. */
-  private readonly localeProvider = new ContextProvider(this, { context: localeContext, initialValue: makeLocale('en') });
+  /** The language in force, handed to the elements inside. */
+  private locale: Locale = english;
 
   private flow?: FlowState;
   /** OAuth in this tab after the user chose so when the popup was blocked, whatever `mode` says. */
@@ -172,7 +172,7 @@ export class CmaRegisterApp extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>) {
     this.hadFocus = this.matches(':focus-within');
     const lang = this.lang || this.parentElement?.closest<HTMLElement>('[lang]')?.lang || document.documentElement.lang || 'en';
-    if (lang !== this.locale.lang) this.localeProvider.setValue(makeLocale(lang));
+    if (lang !== this.locale.lang) this.locale = makeLocale(lang);
     if (changed.has('vendor') || changed.has('apiBase') || changed.has('descriptorBase') || changed.has('descriptor')) {
       this.restart(false);
     }
@@ -203,10 +203,6 @@ export class CmaRegisterApp extends LitElement {
   }
 
   // ——— loading ———
-
-  private get locale(): Locale {
-    return this.localeProvider.value;
-  }
 
   private get loaded(): Extract<DescriptorState, { kind: 'ready' }> | undefined {
     const state = this.loader.state;
@@ -620,7 +616,7 @@ export class CmaRegisterApp extends LitElement {
       ${total > 1 ? html`<p class="progress">${t.stepOf(flow.stepIndex + 1, total)}</p>` : nothing}
       ${title ? html`<h3 id="step-title" tabindex="-1">${title}</h3>` : nothing}
       ${step.instructions?.length
-        ? html`<cma-instructions .instructions=${step.instructions} .baseUrl=${this.loaded!.baseUrl}></cma-instructions>`
+        ? html`<cma-instructions .locale=${this.locale} .instructions=${step.instructions} .baseUrl=${this.loaded!.baseUrl}></cma-instructions>`
         : nothing}
       <form part="form" novalidate aria-labelledby=${title ? 'step-title' : 'heading'} @submit=${this.handleSubmit} @field-change=${this.handleFieldChange}>
         ${visibleFields(flow).map(
@@ -629,6 +625,7 @@ export class CmaRegisterApp extends LitElement {
             if (empty.includes(f)) return html`<p class="notice" tabindex="-1">${t.noOptions(text(f.label))}</p>`;
             const problem = flow.fieldErrors[f.name];
             return html`<cma-field
+              .locale=${this.locale}
               .field=${f}
               .value=${flow.values[f.name]}
               .options=${optionsOf(flow, f)}
