@@ -24,5 +24,6 @@ export const assets: Record<string, string> = {
   'logos/salesforce.svg': mark('#0b5cab', 'SF'),
   'logos/shopify.svg': mark('#4a7a2c', 'SH'),
   'logos/zendesk.svg': mark('#03363d', 'ZD'),
+  'logos/poweroffice-go.svg': mark('#b4232a', 'PO'),
   'images/mailchimp-api-keys.svg': menu,
 };

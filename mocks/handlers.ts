@@ -7,6 +7,7 @@ import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import { assets } from './assets.js';
 import descriptor24so from './descriptors/24sevenoffice.json';
 import descriptorMailchimp from './descriptors/mailchimp.json';
+import descriptorPowerOfficeGo from './descriptors/poweroffice-go.json';
 import descriptorSalesforce from './descriptors/salesforce.json';
 import descriptorShopify from './descriptors/shopify.json';
 import descriptorZendesk from './descriptors/zendesk.json';
@@ -17,6 +18,7 @@ export const descriptors: Record<string, unknown> = {
   salesforce: descriptorSalesforce,
   shopify: descriptorShopify,
   zendesk: descriptorZendesk,
+  'poweroffice-go': descriptorPowerOfficeGo,
 };
 
 /** Every vendor the mock knows, for pickers. */
@@ -33,6 +35,8 @@ export const scenarios = {
   'session-expired': 'The session token has expired (401)',
   'rate-limited': 'Too many attempts (429, Retry-After: 5)',
   offline: 'The network is down',
+  'grant-refused': 'The vendor refuses to grant access',
+  'grant-expires': 'The vendor never confirms; the attempt expires after 5 s',
 } as const;
 
 export type Scenario = keyof typeof scenarios;
@@ -145,9 +149,12 @@ export function createHandlers(scenario: Scenario = 'ok', latencyMs = scenario =
         });
       }
       if ((descriptors[String(params.vendor)] as { method?: string } | undefined)?.method === 'grant') {
+        // the backend gives the attempt a code to enter in the vendor's system, as in a device flow
         const flowId = `flow_${params.vendor}_${++flowCount}`;
-        flows.set(flowId, { status: 'pending', vendor: String(params.vendor), polls: 0, grant: true });
-        return HttpResponse.json({ status: 'pending', flowId, retryAfter: 1 }, { status: 202 });
+        const expiresAt = new Date(Date.now() + (scenario === 'grant-expires' ? 5_000 : 10 * 60_000)).toISOString();
+        flows.set(flowId, { status: 'pending', vendor: String(params.vendor), polls: 0, grant: true, expiresAt });
+        const verificationUri = `https://${params.vendor}.example.com/settings/integrations`;
+        return HttpResponse.json({ status: 'pending', flowId, retryAfter: 1, userCode: 'KQ7M-4XPD', verificationUri, expiresAt }, { status: 202 });
       }
       const client = clients.find(c => c.value === values.clientId);
       const displayName = client?.label ?? (values.apiKey ? `MailChimp (${String(values.apiKey).split('-')[1]})` : undefined);
@@ -179,8 +186,10 @@ export function createHandlers(scenario: Scenario = 'ok', latencyMs = scenario =
       const flow = flows.get(String(params.flowId));
       if (!flow) return apiError(404, 'unknown_error', 'No such flow.');
       flow.polls += 1;
-      // a grant the vendor confirms on the mock's second poll
-      if (flow.grant && flow.polls >= 2) completeFlow(String(params.flowId));
+      // a grant the vendor confirms on the mock's third poll (or refuses on the second, or never confirms)
+      if (flow.grant && scenario === 'grant-refused' && flow.polls >= 2) {
+        failFlow(String(params.flowId), { code: 'access_denied', message: 'Access was refused in the vendor’s system.' });
+      } else if (flow.grant && scenario !== 'grant-expires' && flow.polls >= 3) completeFlow(String(params.flowId));
       const { status, connectionId, error, expiresAt } = flow;
       return HttpResponse.json({
         status,

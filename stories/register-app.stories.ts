@@ -101,8 +101,13 @@ export const Zendesk: Story = {
   args: { vendor: 'zendesk' },
 };
 
+export const PowerOfficeGo: Story = {
+  name: 'PowerOffice Go (access granted in its own system)',
+  args: { vendor: 'poweroffice-go' },
+};
+
 // CSF stories must be static exports, so a vendor added to the mock needs a story written here.
-const covered = [MailChimp, TwentyFourSevenOffice, Salesforce, Shopify, Zendesk].map(story => story.args?.vendor);
+const covered = [MailChimp, TwentyFourSevenOffice, Salesforce, Shopify, Zendesk, PowerOfficeGo].map(story => story.args?.vendor);
 const uncovered = vendors.filter(vendor => !covered.includes(vendor));
 if (uncovered.length) throw new Error(`register-app.stories.ts: no story for the mock vendor(s) ${uncovered.join(', ')}`);
 
@@ -157,6 +162,18 @@ export const SalesforcePopupBlocked: Story = {
       window.open = open;
     }
     await waitForText(el, 'Continue in this tab');
+  },
+};
+
+export const PowerOfficeGoWaiting: Story = {
+  name: 'PowerOffice Go: waiting for the grant, with a code',
+  args: { vendor: 'poweroffice-go' },
+  parameters: { msw: { handlers: createHandlers('grant-expires') } },
+  play: async ({ canvasElement }) => {
+    const el = await waitForFirstStep(canvasElement);
+    fill(el, 'orgNumber', '987654321');
+    await submit(el);
+    await waitForText(el, 'KQ7M-4XPD');
   },
 };
 

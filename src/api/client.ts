@@ -15,9 +15,22 @@ export interface ApiClientOptions {
   timeoutMs?: number;
 }
 
+/**
+ * What the user needs to grant access in the vendor's system, when the backend gives the attempt its
+ * own (as in OAuth's device flow, RFC 8628): a code to enter there, the page where to do it, and
+ * when the attempt expires.
+ */
+export interface GrantInfo {
+  userCode?: string;
+  /** An https URL. */
+  verificationUri?: string;
+  /** ISO 8601. */
+  expiresAt?: string;
+}
+
 export type RegisterResult =
   | { status: 'registered'; connectionId: string; displayName?: string }
-  | { status: 'pending'; flowId: string; retryAfter: number };
+  | ({ status: 'pending'; flowId: string; retryAfter: number } & GrantInfo);
 
 export interface OAuthFlow {
   flowId: string;
@@ -25,7 +38,7 @@ export interface OAuthFlow {
   expiresAt: string;
 }
 
-export interface FlowStatusResult {
+export interface FlowStatusResult extends GrantInfo {
   status: 'pending' | 'succeeded' | 'failed';
   connectionId?: string;
   error?: { code: ErrorCode; message: string };
@@ -69,6 +82,15 @@ export function isApiBase(url: string): boolean {
 }
 
 const shapeError = () => new ApiError('server_error', '');
+
+/** The grant data of an answer, each piece only when it has the contract's shape. */
+function grantInfo(body: Json): GrantInfo {
+  const info: GrantInfo = {};
+  if (isString(body.userCode) && body.userCode.length <= 64) info.userCode = body.userCode;
+  if (isString(body.verificationUri) && /^https:\/\//i.test(body.verificationUri)) info.verificationUri = body.verificationUri;
+  if (isString(body.expiresAt)) info.expiresAt = body.expiresAt;
+  return info;
+}
 
 /** An HTTP answer with its body read in full (within the call's timeout). */
 interface Answer {
@@ -117,7 +139,7 @@ export class ApiClient {
       return { status: 'registered', connectionId: body.connectionId, displayName: isString(body.displayName) ? body.displayName : undefined };
     }
     if (body.status === 'pending' && isString(body.flowId)) {
-      return { status: 'pending', flowId: body.flowId, retryAfter: typeof body.retryAfter === 'number' ? body.retryAfter : 2 };
+      return { status: 'pending', flowId: body.flowId, retryAfter: typeof body.retryAfter === 'number' ? body.retryAfter : 2, ...grantInfo(body) };
     }
     throw shapeError();
   }
@@ -149,7 +171,7 @@ export class ApiClient {
     const answer = await this.send(`${this.apiBase}/flows/${encodeURIComponent(flowId)}`, { method: 'GET' }, signal);
     const body = this.json(answer);
     if (!['pending', 'succeeded', 'failed'].includes(body.status as string)) throw shapeError();
-    const result: FlowStatusResult = { status: body.status as FlowStatusResult['status'] };
+    const result: FlowStatusResult = { status: body.status as FlowStatusResult['status'], ...grantInfo(body) };
     if (isString(body.connectionId)) result.connectionId = body.connectionId;
     if (typeof body.retryAfter === 'number') result.retryAfter = body.retryAfter;
     if (body.status === 'succeeded' && !result.connectionId) throw shapeError();

@@ -68,6 +68,17 @@ export async function pollFlow(api: ApiClient, flowId: string, options: PollOpti
   }
 }
 
+/** A flow whose `expiresAt` is missing or not a date gets this long; none gets more than the cap. */
+const DEFAULT_LIFETIME_MS = 10 * 60_000;
+const MAX_LIFETIME_MS = 60 * 60_000;
+
+/** The wall-clock deadline (epoch ms) of a flow that expires at `expiresAt` (ISO 8601). */
+export function deadlineOf(expiresAt?: string): number {
+  const at = Date.parse(expiresAt ?? '');
+  const now = Date.now();
+  return Number.isNaN(at) ? now + DEFAULT_LIFETIME_MS : Math.min(at, now + MAX_LIFETIME_MS);
+}
+
 /** A server's retry hint in seconds, clamped to 1–30 s. */
 export const retryDelay = (seconds: number | undefined, fallback = 2) =>
   Math.min(30, Math.max(1, Number.isFinite(seconds) ? seconds! : fallback)) * 1000;

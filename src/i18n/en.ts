@@ -57,6 +57,13 @@ export const en: Translation = {
     redirecting: vendor => `Taking you to ${vendor}…`,
     continueHere: 'Continue in this tab',
   },
+  grant: {
+    enterCode: vendor => `Enter this code in ${vendor}:`,
+    copy: 'Copy code',
+    copied: 'Copied',
+    open: vendor => `Open ${vendor}`,
+    timeLeft: (minutes, seconds) => `Time left: ${minutes}:${String(seconds).padStart(2, '0')}`,
+  },
   errors: {
     descriptor_not_found: vendor => `There is no setup for “${vendor}”. Check the app name, or contact support.`,
     descriptor_invalid: () => 'The setup for this app is not valid, so it cannot be shown. Contact support.',

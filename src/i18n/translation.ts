@@ -66,6 +66,14 @@ export interface Translation {
     redirecting: (vendor: string) => string;
     continueHere: string;
   };
+  /** While the vendor is to grant access in its own system. */
+  grant: {
+    enterCode: (vendor: string) => string;
+    copy: string;
+    copied: string;
+    open: (vendor: string) => string;
+    timeLeft: (minutes: number, seconds: number) => string;
+  };
   /** Messages by error code, for errors that come without a server message. */
   errors: Record<ErrorCode, (vendor: string) => string>;
 }

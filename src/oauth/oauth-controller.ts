@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ApiClient, FlowStatusResult } from '../api/client.js';
 import { ApiError } from '../api/errors.js';
-import { pollFlow, Waker } from '../api/poll.js';
+import { deadlineOf, pollFlow, Waker } from '../api/poll.js';
 import type { PopupSize, Values } from '../descriptor/types.js';
 import { readCallbackMessage, VENDOR_PARAM } from './protocol.js';
 
@@ -39,16 +39,6 @@ export const CLOSED_GRACE_MS = 10_000;
 const CONFIRM_POLL_MS = 1_000;
 const CLOSED_POLL_MS = 3_000;
 const CLOSED_WATCH_MS = 500;
-/** A flow whose `expiresAt` is missing or absurd gets this long; none gets more than the cap. */
-const DEFAULT_LIFETIME_MS = 10 * 60_000;
-const MAX_LIFETIME_MS = 60 * 60_000;
-
-function deadlineOf(expiresAt: string): number {
-  const at = Date.parse(expiresAt);
-  const now = Date.now();
-  return Number.isNaN(at) ? now + DEFAULT_LIFETIME_MS : Math.min(at, now + MAX_LIFETIME_MS);
-}
-
 /** The page to come back to in redirect mode: this one, marked with the vendor it is for. */
 function returnUrl(vendor: string): string {
   const url = new URL(location.href);
@@ -158,7 +148,7 @@ export class OAuthController implements ReactiveController {
     try {
       return await pollFlow(api, flowId, {
         signal,
-        deadline: Date.now() + DEFAULT_LIFETIME_MS,
+        deadline: deadlineOf(),
         delay: () => CONFIRM_POLL_MS,
         waker: this.waker,
       });

@@ -17,6 +17,7 @@ const seeds = {
   salesforce: read('../../mocks/descriptors/salesforce.json'),
   shopify: read('../../mocks/descriptors/shopify.json'),
   zendesk: read('../../mocks/descriptors/zendesk.json'),
+  'poweroffice-go': read('../../mocks/descriptors/poweroffice-go.json'),
   ...cases.valid,
 };
 

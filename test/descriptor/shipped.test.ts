@@ -3,19 +3,8 @@ import type { Descriptor, Field } from '../../src/descriptor/types.js';
 import { formatProblems, validateDescriptor } from '../../src/descriptor/validate.js';
 import { checkField, start, submitRequest, transition } from '../../src/flow/engine.js';
 import { assets } from '../../mocks/assets.js';
-import descriptor24so from '../../mocks/descriptors/24sevenoffice.json';
-import descriptorMailchimp from '../../mocks/descriptors/mailchimp.json';
-import descriptorSalesforce from '../../mocks/descriptors/salesforce.json';
-import descriptorShopify from '../../mocks/descriptors/shopify.json';
-import descriptorZendesk from '../../mocks/descriptors/zendesk.json';
+import { descriptors as shipped } from '../../mocks/handlers.js';
 
-const shipped: Record<string, unknown> = {
-  mailchimp: descriptorMailchimp,
-  '24sevenoffice': descriptor24so,
-  salesforce: descriptorSalesforce,
-  shopify: descriptorShopify,
-  zendesk: descriptorZendesk,
-};
 const asDescriptor = (d: unknown) => d as Descriptor;
 const field = (d: unknown, name: string) => asDescriptor(d).steps.flatMap(s => s.fields ?? []).find(f => f.name === name)!;
 
@@ -48,19 +37,19 @@ describe('shipped descriptors', () => {
   }
 
   it('salesforce asks for production or a sandbox, production first, and sends the choice', () => {
-    const environment = field(descriptorSalesforce, 'environment');
+    const environment = field(shipped.salesforce, 'environment');
     expect(environment.type).to.equal('radio');
     expect(environment.options!.map(o => o.value)).to.deep.equal(['production', 'sandbox']);
     expect(environment.help).to.have.keys('en', 'nb');
-    const state = start(asDescriptor(descriptorSalesforce));
+    const state = start(asDescriptor(shipped.salesforce));
     expect(submitRequest(state).values).to.deep.equal({ environment: 'production' });
     const sandbox = transition(state, { type: 'input', name: 'environment', value: 'sandbox' });
     expect(submitRequest(sandbox).values).to.deep.equal({ environment: 'sandbox' });
   });
 
   const hosts: [string, unknown, string, string][] = [
-    ['shopify', descriptorShopify, 'shop', '.myshopify.com'],
-    ['zendesk', descriptorZendesk, 'subdomain', '.zendesk.com'],
+    ['shopify', shipped.shopify, 'shop', '.myshopify.com'],
+    ['zendesk', shipped.zendesk, 'subdomain', '.zendesk.com'],
   ];
   for (const [id, d, name, suffix] of hosts) {
     it(`${id} takes a ${name} name or a pasted address, and says in English and Norwegian what a valid one is`, () => {

@@ -111,7 +111,7 @@ describe('<cma-register-app> with OAuth in a popup', () => {
     button(el, 'Log in with Salesforce').click();
     await until(() => text(el).includes('Finish logging in to Salesforce in the window that opened'), 'the waiting view');
     // the button that had focus is gone: focus moves to what replaced it, not to the page
-    expect(root(el).activeElement?.id).to.equal('oauth-status');
+    expect(root(el).activeElement?.id).to.equal('waiting');
     const { flowId } = await until(async () => (await serverFlows()).find(f => f.vendor === 'salesforce'), 'the flow');
     button(el, 'Bring the window back').click();
     await expect(el).to.be.accessible();

@@ -103,6 +103,23 @@ export const registerAppStyles = css`
     padding: 0.5em 0.75em;
     margin-block-end: var(--_space);
   }
+  .grant {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em 0.75em;
+    margin-block-end: var(--_space);
+  }
+  .grant p {
+    flex-basis: 100%;
+    margin: 0;
+  }
+  .grant code {
+    font-size: 1.25em;
+    letter-spacing: 0.1em;
+    padding: 0.25em 0.5em;
+    user-select: all;
+  }
   .problems {
     font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
     font-size: 0.8125em;

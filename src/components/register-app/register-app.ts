@@ -1,10 +1,11 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { ApiClient, type FlowStatusResult } from '../../api/client.js';
+import { ApiClient, type FlowStatusResult, type GrantInfo } from '../../api/client.js';
 import { ApiError } from '../../api/errors.js';
-import { pollFlow, retryDelay } from '../../api/poll.js';
+import { deadlineOf, pollFlow, retryDelay } from '../../api/poll.js';
 import { AttemptController } from '../../controllers/attempt-controller.js';
 import { DescriptorController, type DescriptorState } from '../../controllers/descriptor-controller.js';
-import type { Descriptor, Field } from '../../descriptor/types.js';
+import { TickController } from '../../controllers/tick-controller.js';
+import type { Descriptor, Field, Step } from '../../descriptor/types.js';
 import { formatProblems } from '../../descriptor/validate.js';
 import { isRetryable, type ErrorCode } from '../../errors.js';
 import { CmaCancelEvent } from '../../events/cancel.js';
@@ -36,8 +37,6 @@ import { registerAppStyles } from './register-app.styles.js';
 
 /** The most characters of a server's message that are shown (and put in an event). */
 const MAX_MESSAGE = 300;
-/** How long a pending grant is polled before it is given up as a `timeout`. */
-const PENDING_DEADLINE_MS = 10 * 60_000;
 
 function randomId(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(12)), b => b.toString(16).padStart(2, '0')).join('');
@@ -92,6 +91,8 @@ export class CmaRegisterApp extends LitElement {
     locale: { state: true },
     flow: { state: true },
     redirectChosen: { state: true },
+    grant: { state: true },
+    copied: { state: true },
   };
 
   static override get observedAttributes() {
@@ -128,9 +129,14 @@ export class CmaRegisterApp extends LitElement {
   private flow?: FlowState;
   /** OAuth in this tab after the user chose so when the popup was blocked, whatever `mode` says. */
   private redirectChosen = false;
+  /** What the backend gave this attempt for granting access in the vendor's system. */
+  private grant?: GrantInfo;
+  /** Whether the user code is on the clipboard. */
+  private copied = false;
 
   private readonly loader = new DescriptorController(this, { source: () => this, onSettled: s => this.handleLoaded(s) });
   private readonly work = new AttemptController(this);
+  private readonly tick = new TickController(this);
   private readonly oauth = new OAuthController(this, {
     callbackOrigin: () => this.callbackOrigin || new URL(this.apiBase, document.baseURI).origin,
     onPopupClosed: () => this.handlePopupClosed(),
@@ -179,10 +185,11 @@ export class CmaRegisterApp extends LitElement {
   }
 
   protected override updated() {
+    this.tick.run(this.flow?.status === 'pending' && !!this.grant?.expiresAt);
     // the control that had focus is gone (the submit button of a step now waiting on a popup, Reopen):
     // hand focus to what replaced it rather than drop it to the page
     if (this.hadFocus && !this.matches(':focus-within')) {
-      this.renderRoot.querySelector<HTMLElement>('#oauth-status, #result, button.primary, button')?.focus();
+      this.renderRoot.querySelector<HTMLElement>('#waiting, #result, button.primary, button')?.focus();
     }
   }
 
@@ -239,6 +246,7 @@ export class CmaRegisterApp extends LitElement {
     this.attemptId = randomId();
     this.flow = undefined;
     this.redirectChosen = false;
+    this.grant = undefined;
     if (reuseDescriptor && this.loaded) this.begin();
     else void this.loader.load();
   }
@@ -357,6 +365,17 @@ export class CmaRegisterApp extends LitElement {
     this.renderRoot.querySelector('form')?.requestSubmit();
   }
 
+  /** Puts the user code on the clipboard; where the page may not, selects it for the user to copy. */
+  private async handleCopy() {
+    const code = this.grant?.userCode ?? '';
+    try {
+      await navigator.clipboard.writeText(code);
+      this.copied = true;
+    } catch {
+      getSelection()?.selectAllChildren(this.renderRoot.querySelector('#user-code')!);
+    }
+  }
+
   private handlePopupClosed() {
     const name = this.loaded ? this.locale.text(this.loaded.descriptor.name) : this.vendorId;
     this.emitError('popup_closed', this.locale.t.errors.popup_closed(name), true);
@@ -373,12 +392,21 @@ export class CmaRegisterApp extends LitElement {
     if (signal.aborted) return;
     if (result.status === 'registered') return this.finish(result.connectionId, result.displayName && this.redact(result.displayName));
     this.flow = transition(this.flow!, { type: 'flowStarted', flowId: result.flowId, status: 'pending' });
+    const { userCode, verificationUri, expiresAt } = result;
+    let grant: GrantInfo = (this.grant = { userCode, verificationUri, expiresAt });
+    this.copied = false;
     let retryAfter = result.retryAfter;
     const answer = await pollFlow(api, result.flowId, {
       signal,
-      deadline: Date.now() + PENDING_DEADLINE_MS,
+      deadline: deadlineOf(expiresAt),
       delay: () => retryDelay(retryAfter),
-      onPending: a => (retryAfter = a.retryAfter ?? retryAfter),
+      onPending: a => {
+        retryAfter = a.retryAfter ?? retryAfter;
+        // the backend may hand out a code or a link once the vendor has one
+        const { userCode = grant.userCode, verificationUri = grant.verificationUri, expiresAt = grant.expiresAt } = a;
+        if (userCode !== grant.userCode) this.copied = false;
+        this.grant = grant = { userCode, verificationUri, expiresAt };
+      },
     });
     this.settleFlow(answer, signal);
   }
@@ -560,11 +588,39 @@ export class CmaRegisterApp extends LitElement {
         return html`<p part="status" class="status">${t.cancelled}</p>
           <button type="button" @click=${this.reset}>${t.startAgain}</button>`;
       case 'pending':
-        return html`<p part="status" class="status" role="status"><span class="spinner"></span>${t.waiting(name)}</p>
-          <div class="actions"><button type="button" @click=${this.cancel}>${t.cancel}</button></div>`;
+        return this.renderPending(flow, name);
       default:
         return this.renderStep(flow, name);
     }
+  }
+
+  /** While the vendor is to grant access: the step's instructions still, the attempt's code, link and time left. */
+  private renderPending(flow: FlowState, name: string) {
+    const { t } = this.locale;
+    const { userCode, verificationUri, expiresAt } = this.grant ?? {};
+    const left = Math.max(0, Math.ceil((Date.parse(expiresAt ?? '') - Date.now()) / 1000));
+    return html`${this.renderInstructions(currentStep(flow))}
+      <p part="status" class="status" role="status" id="waiting" tabindex="-1"><span class="spinner"></span>${t.waiting(name)}</p>
+      ${userCode
+        ? html`<div class="grant">
+            <p id="user-code-label">${t.grant.enterCode(name)}</p>
+            <code id="user-code" aria-labelledby="user-code-label">${userCode}</code>
+            <button type="button" @click=${this.handleCopy}>${this.copied ? t.grant.copied : t.grant.copy}</button>
+          </div>`
+        : nothing}
+      ${verificationUri
+        ? html`<p>
+            <a href=${verificationUri} target="_blank" rel="noopener noreferrer">${t.grant.open(name)}<span class="visually-hidden"> ${t.newTab}</span></a>
+          </p>`
+        : nothing}
+      ${expiresAt && !Number.isNaN(left) ? html`<p class="progress">${t.grant.timeLeft(Math.floor(left / 60), left % 60)}</p>` : nothing}
+      <div class="actions"><button type="button" @click=${this.cancel}>${t.cancel}</button></div>`;
+  }
+
+  private renderInstructions(step: Step) {
+    return step.instructions?.length
+      ? html`<cma-instructions .locale=${this.locale} .instructions=${step.instructions} .baseUrl=${this.loaded!.baseUrl}></cma-instructions>`
+      : nothing;
   }
 
   /** While an OAuth flow is open: what is happening in the vendor's window, and the ways out. */
@@ -587,7 +643,7 @@ export class CmaRegisterApp extends LitElement {
           : phase === 'opening'
             ? t.oauth.opening(name)
             : t.oauth.checking(name);
-    return html`<p part="status" class="status" role="status" id="oauth-status" tabindex="-1">
+    return html`<p part="status" class="status" role="status" id="waiting" tabindex="-1">
         ${phase === 'open' ? nothing : html`<span class="spinner"></span>`}${message}
       </p>
       <div class="actions">
@@ -610,14 +666,12 @@ export class CmaRegisterApp extends LitElement {
       text(step.submit.label) ||
       (step.submit.kind === 'oauth' ? t.submit.oauth(name) : t.submit[step.submit.kind]);
     const error = flow.error;
-    // after an OAuth failure the same button opens a new window: say so
-    const oauthFailed = step.submit.kind === 'oauth' && error && error.code !== 'invalid_input';
+    // after a flow failed (OAuth, or a grant), the same button starts a new one: say so
+    const flowFailed = (step.submit.kind === 'oauth' || flow.descriptor.method === 'grant') && error && error.code !== 'invalid_input';
     return html`
       ${total > 1 ? html`<p class="progress">${t.stepOf(flow.stepIndex + 1, total)}</p>` : nothing}
       ${title ? html`<h3 id="step-title" tabindex="-1">${title}</h3>` : nothing}
-      ${step.instructions?.length
-        ? html`<cma-instructions .locale=${this.locale} .instructions=${step.instructions} .baseUrl=${this.loaded!.baseUrl}></cma-instructions>`
-        : nothing}
+      ${this.renderInstructions(step)}
       <form part="form" novalidate aria-labelledby=${title ? 'step-title' : 'heading'} @submit=${this.handleSubmit} @field-change=${this.handleFieldChange}>
         ${visibleFields(flow).map(
           f => {
@@ -646,7 +700,7 @@ export class CmaRegisterApp extends LitElement {
           <button type="button" @click=${this.cancel}>${t.cancel}</button>
           ${canSubmit(flow) || submitting
             ? html`<button part="submit" type="submit" class="primary" aria-disabled=${submitting || waiting ? 'true' : 'false'}>
-                ${submitting ? html`<span class="spinner"></span>` : nothing}${oauthFailed ? t.tryAgain : submitLabel}
+                ${submitting ? html`<span class="spinner"></span>` : nothing}${flowFailed ? t.tryAgain : submitLabel}
               </button>`
             : nothing}
         </div>
