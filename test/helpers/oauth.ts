@@ -3,7 +3,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { OAuthBehaviour } from '../../mocks/server/index.mjs';
 import type { CmaRegisterApp } from '../../src/index.js';
-import { EVENT_TYPES, type Recorded } from './widget.js';
+import { EVENT_TYPES, until, type Recorded } from './widget.js';
 
 export { until } from './widget.js';
 
@@ -135,4 +135,46 @@ export function countHeld() {
       Object.assign(document, { addEventListener: originals.documentAdd, removeEventListener: originals.documentRemove });
     },
   };
+}
+
+/**
+ * The common ground of an OAuth test file: the mock backend back to its defaults before each test,
+ * the page's windows watched, and every widget and popup gone after. `mount` places a widget
+ * against the mock backend; `startLogin` also presses its login button and waits until the popup
+ * shows the vendor's login page (a popup sent elsewhere while still on its way there may go on to
+ * the vendor anyway), resolving with the flow the server created for it.
+ */
+export function useOAuthBed() {
+  const widgets: CmaRegisterApp[] = [];
+  const bed = {
+    env: undefined as unknown as MockEnv,
+    popups: undefined as unknown as ReturnType<typeof watchPopups>,
+    async mount(vendor: string, attrs?: Record<string, string>) {
+      const mounted = await mountOAuth(vendor, bed.env, attrs);
+      widgets.push(mounted.el);
+      return mounted;
+    },
+    async startLogin(vendor = 'salesforce') {
+      const before = new Set((await serverFlows()).map(f => f.flowId));
+      const mounted = await bed.mount(vendor);
+      mounted.el.shadowRoot!.querySelector<HTMLButtonElement>('button[part="submit"]')!.click();
+      await until(() => mounted.el.shadowRoot!.textContent!.includes('in the window that opened'), 'the waiting view');
+      const flow = await until(async () => (await serverFlows()).find(f => !before.has(f.flowId)), 'the new flow');
+      await vendorPageShown();
+      return { ...mounted, flowId: flow.flowId, popup: bed.popups.last! };
+    },
+  };
+  before(async () => {
+    bed.env = await mockEnv();
+  });
+  beforeEach(async () => {
+    await resetMock();
+    bed.popups = watchPopups();
+  });
+  afterEach(() => {
+    bed.popups.restore();
+    for (const w of widgets.splice(0)) w.remove();
+    for (const w of bed.popups.opened) w?.close();
+  });
+  return bed;
 }

@@ -1,18 +1,12 @@
 import { expect } from '@open-wc/testing';
-import type { CmaRegisterApp } from '../../src/index.js';
 import {
   completeOnServer,
   countHeld,
-  mockEnv,
-  mountOAuth,
   postFromApiOrigin,
-  resetMock,
   serverFlows,
   setMock,
   until,
-  vendorPageShown,
-  watchPopups,
-  type MockEnv,
+  useOAuthBed,
 } from '../helpers/oauth.js';
 import { button, next, text, type Recorded } from '../helpers/widget.js';
 
@@ -20,34 +14,9 @@ const TYPE = 'cma:oauth-result';
 
 /** The callback message and the closed window: nothing but the server ends a flow. */
 describe('<cma-register-app> OAuth callback checks and a closed window', () => {
-  let env: MockEnv;
-  let popups: ReturnType<typeof watchPopups>;
-  const widgets: CmaRegisterApp[] = [];
-
-  before(async () => {
-    env = await mockEnv();
-  });
-  beforeEach(async () => {
-    await resetMock();
-    await setMock({ oauth: { login: 'form' } });
-    popups = watchPopups();
-  });
-  afterEach(() => {
-    popups.restore();
-    for (const w of widgets.splice(0)) w.remove();
-    for (const w of popups.opened) w?.close();
-  });
-
-  /** A Salesforce widget whose popup shows the vendor's login; resolves with the flow the server created. */
-  async function startLogin() {
-    const mounted = await mountOAuth('salesforce', env);
-    widgets.push(mounted.el);
-    button(mounted.el, 'Log in with Salesforce').click();
-    await until(() => text(mounted.el).includes('in the window that opened'), 'the waiting view');
-    const flow = await until(async () => (await serverFlows()).find(f => f.status === 'pending'), 'the flow');
-    await vendorPageShown(); // a popup sent elsewhere while still on its way to the vendor may go on to the vendor
-    return { ...mounted, flowId: flow.flowId, popup: popups.last! };
-  }
+  const bed = useOAuthBed();
+  const startLogin = () => bed.startLogin('salesforce');
+  beforeEach(() => setMock({ oauth: { login: 'form' } }));
 
   const codes = (events: Recorded[]) => events.filter(e => e.type === 'cma-error').map(e => e.detail.code);
 
@@ -56,7 +25,7 @@ describe('<cma-register-app> OAuth callback checks and a closed window', () => {
     window.postMessage({ type: TYPE, flowId, status: 'succeeded', connectionId: 'conn_forged' }, '*');
     await completeOnServer(flowId); // the server's word, not the message, is what counts
     // the widget has no reason to ask the server until a valid message comes or the window closes
-    popups.last!.close();
+    bed.popups.last!.close();
     const { detail } = await next(el, 'cma-registered', 8000);
     expect(detail.connectionId).to.not.equal('conn_forged');
     expect(detail.connectionId).to.match(/^conn_salesforce_/);
@@ -65,7 +34,7 @@ describe('<cma-register-app> OAuth callback checks and a closed window', () => {
 
   it('ignores a message for another flow, and a valid one cannot end a flow the server has not ended', async () => {
     const { el, events, flowId, popup } = await startLogin();
-    postFromApiOrigin(popup, env, [
+    postFromApiOrigin(popup, bed.env, [
       { type: TYPE, flowId: 'flow_someone_else', status: 'failed', error: { code: 'access_denied' } },
       { type: TYPE, flowId, status: 'succeeded', connectionId: 'conn_from_message' },
     ]);
@@ -86,7 +55,7 @@ describe('<cma-register-app> OAuth callback checks and a closed window', () => {
     await completeOnServer(flowId);
     const message = { type: TYPE, flowId, status: 'succeeded' };
     const registered = next(el, 'cma-registered', 8000);
-    postFromApiOrigin(popup, env, [message, message]);
+    postFromApiOrigin(popup, bed.env, [message, message]);
     await registered;
     await el.updateComplete;
     expect(events.filter(e => e.type === 'cma-registered').length).to.equal(1);
@@ -95,7 +64,7 @@ describe('<cma-register-app> OAuth callback checks and a closed window', () => {
   it('a message from the callback origin for this flow in the wrong shape is invalid_callback, and the flow is dropped', async () => {
     const { el, flowId, popup } = await startLogin();
     const error = next(el, 'cma-error', 8000);
-    postFromApiOrigin(popup, env, [{ type: TYPE, flowId, status: 'done', connectionId: 42 }]);
+    postFromApiOrigin(popup, bed.env, [{ type: TYPE, flowId, status: 'done', connectionId: 42 }]);
     expect((await error).detail).to.include({ code: 'invalid_callback', retryable: true });
     await until(async () => (await serverFlows()).length === 0, 'the flow to be deleted');
     await until(() => popup.closed, 'the popup to close');
@@ -130,7 +99,7 @@ describe('<cma-register-app> OAuth callback checks and a closed window', () => {
     await setMock({ oauth: { login: 'auto' } });
     const registered = next(el, 'cma-registered', 8000);
     button(el, 'Reopen').click();
-    expect(popups.opened.length).to.equal(2);
+    expect(bed.popups.opened.length).to.equal(2);
     const { detail } = await registered;
     const flows = await serverFlows();
     expect(flows.some(f => f.flowId === flowId), 'the first flow is deleted').to.equal(false);

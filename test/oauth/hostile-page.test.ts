@@ -1,17 +1,11 @@
 import { expect } from '@open-wc/testing';
-import type { CmaRegisterApp } from '../../src/index.js';
 import {
   completeOnServer,
   countHeld,
-  mockEnv,
-  mountOAuth,
-  resetMock,
   serverFlows,
   setMock,
   until,
-  vendorPageShown,
-  watchPopups,
-  type MockEnv,
+  useOAuthBed,
 } from '../helpers/oauth.js';
 import { button, next, text, type Recorded } from '../helpers/widget.js';
 
@@ -19,35 +13,9 @@ const TYPE = 'cma:oauth-result';
 
 /** A page that is not on the widget's side: forged messages, floods, a second widget, hostile globals. */
 describe('<cma-register-app> on a hostile page', () => {
-  let env: MockEnv;
-  let popups: ReturnType<typeof watchPopups>;
-  const widgets: CmaRegisterApp[] = [];
-
-  before(async () => {
-    env = await mockEnv();
-  });
-  beforeEach(async () => {
-    await resetMock();
-    await setMock({ oauth: { login: 'form' } });
-    popups = watchPopups();
-  });
-  afterEach(() => {
-    popups.restore();
-    for (const w of widgets.splice(0)) w.remove();
-    for (const w of popups.opened) w?.close();
-  });
-
-  /** A widget whose popup shows the vendor's login, and the flow the server holds for it. */
-  async function startLogin(vendor = 'salesforce') {
-    const before = new Set((await serverFlows()).map(f => f.flowId));
-    const mounted = await mountOAuth(vendor, env);
-    widgets.push(mounted.el);
-    button(mounted.el, /^Log in with/).click();
-    await until(() => text(mounted.el).includes('in the window that opened'), 'the waiting view');
-    const flow = await until(async () => (await serverFlows()).find(f => !before.has(f.flowId)), 'the new flow');
-    await vendorPageShown();
-    return { ...mounted, flowId: flow.flowId, popup: popups.last! };
-  }
+  const bed = useOAuthBed();
+  const startLogin = (vendor?: string) => bed.startLogin(vendor);
+  beforeEach(() => setMock({ oauth: { login: 'form' } }));
 
   const outcomes = (events: Recorded[]) => events.filter(e => ['cma-registered', 'cma-error', 'cma-cancel'].includes(e.type));
 
@@ -95,9 +63,8 @@ describe('<cma-register-app> on a hostile page', () => {
     window.fetch = (...args: Parameters<typeof fetch>) => (calls++, realFetch(...args));
     try {
       await setMock({ oauth: { login: 'auto' } });
-      const mounted = await mountOAuth('salesforce', env);
-      widgets.push(mounted.el);
-      const registered = next(mounted.el, 'cma-registered', 8000);
+      const mounted = await bed.mount('salesforce');
+            const registered = next(mounted.el, 'cma-registered', 8000);
       button(mounted.el, 'Log in with Salesforce').click();
       const { detail } = await registered;
       expect(detail.connectionId).to.match(/^conn_salesforce_/);
@@ -114,14 +81,14 @@ describe('<cma-register-app> on a hostile page', () => {
     const held = countHeld();
     try {
       for (let i = 0; i < 30; i++) {
-        const mounted = await mountOAuth('salesforce', env);
+        const mounted = await bed.mount('salesforce');
         button(mounted.el, 'Log in with Salesforce').click();
         // taken off at every stage: while the flow is created, while the popup is open, while the server is asked
         if (i % 3 > 0) await until(async () => (await serverFlows()).length > 0, 'the flow');
-        if (i % 3 === 2) popups.last!.close();
+        if (i % 3 === 2) bed.popups.last!.close();
         mounted.el.remove();
       }
-      await until(() => popups.opened.every(w => w?.closed), 'every popup to close', 8000);
+      await until(() => bed.popups.opened.every(w => w?.closed), 'every popup to close', 8000);
       await until(async () => (await serverFlows()).length === 0, 'every flow to be deleted', 8000);
       await until(() => held.none(), 'every listener and interval to go', 8000);
     } finally {

@@ -1,42 +1,11 @@
 import { expect } from '@open-wc/testing';
-import type { CmaRegisterApp } from '../../src/index.js';
-import {
-  logInAtVendor,
-  mockEnv,
-  mountOAuth,
-  resetMock,
-  serverFlows,
-  setMock,
-  until,
-  watchPopups,
-  type MockEnv,
-} from '../helpers/oauth.js';
+import { logInAtVendor, serverFlows, setMock, until, useOAuthBed, watchPopups } from '../helpers/oauth.js';
 import { button, next, paste, q, root, text, type Recorded } from '../helpers/widget.js';
 
 /** OAuth in a real popup, against the mock backend on its own origin and a real authorization server on a third. */
 describe('<cma-register-app> with OAuth in a popup', () => {
-  let env: MockEnv;
-  let popups: ReturnType<typeof watchPopups>;
-  const widgets: CmaRegisterApp[] = [];
-
-  before(async () => {
-    env = await mockEnv();
-  });
-  beforeEach(async () => {
-    await resetMock();
-    popups = watchPopups();
-  });
-  afterEach(() => {
-    popups.restore();
-    for (const w of widgets.splice(0)) w.remove();
-    for (const w of popups.opened) w?.close();
-  });
-
-  async function mountVendor(vendor: string, attrs?: Record<string, string>) {
-    const mounted = await mountOAuth(vendor, env, attrs);
-    widgets.push(mounted.el);
-    return mounted;
-  }
+  const bed = useOAuthBed();
+  const mountVendor = (vendor: string) => bed.mount(vendor);
 
   const codes = (events: Recorded[]) => events.filter(e => e.type === 'cma-error').map(e => e.detail.code);
 
@@ -51,8 +20,8 @@ describe('<cma-register-app> with OAuth in a popup', () => {
     const registered = next(el, 'cma-registered', 8000);
     button(el, 'Log in with Salesforce').click();
     // nothing awaited yet: a popup opened after an await is blocked by Safari and others
-    expect(popups.opened.length).to.equal(1);
-    expect(popups.last).to.not.equal(null);
+    expect(bed.popups.opened.length).to.equal(1);
+    expect(bed.popups.last).to.not.equal(null);
 
     const { detail } = await registered;
     expect(detail).to.include({ vendor: 'salesforce', method: 'oauth2' });
@@ -61,7 +30,7 @@ describe('<cma-register-app> with OAuth in a popup', () => {
     expect(flow.values).to.deep.equal({ environment: 'sandbox' });
     await el.updateComplete;
     expect(text(el)).to.contain('Salesforce is connected');
-    await until(() => popups.last!.closed, 'the popup to close');
+    await until(() => bed.popups.last!.closed, 'the popup to close');
     expect(codes(events)).to.deep.equal([]);
     await expect(el).to.be.accessible();
   });
@@ -86,7 +55,7 @@ describe('<cma-register-app> with OAuth in a popup', () => {
     button(el, 'Log in with Shopify').click();
     expect((await error).detail).to.include({ code: 'invalid_input' });
     await el.updateComplete;
-    expect(popups.opened.length).to.equal(0);
+    expect(bed.popups.opened.length).to.equal(0);
     expect(q(el, '.error')!.textContent).to.match(/\S/);
     expect(await serverFlows()).to.deep.equal([]);
     expect(codes(events)).to.deep.equal(['invalid_input']);
@@ -119,7 +88,7 @@ describe('<cma-register-app> with OAuth in a popup', () => {
     const cancelled = next(el, 'cma-cancel');
     button(el, 'Cancel').click();
     expect((await cancelled).detail).to.include({ reason: 'user', step: 'environment' });
-    await until(() => popups.last!.closed, 'the popup to close');
+    await until(() => bed.popups.last!.closed, 'the popup to close');
     await until(async () => !(await serverFlows()).some(f => f.flowId === flowId), 'the flow to be deleted');
   });
 
@@ -130,14 +99,14 @@ describe('<cma-register-app> with OAuth in a popup', () => {
     button(el, 'Log in with Salesforce').click();
     form.requestSubmit();
     await until(() => text(el).includes('in the window that opened'), 'the waiting view');
-    expect(popups.opened.length).to.equal(1);
+    expect(bed.popups.opened.length).to.equal(1);
     expect((await serverFlows()).length).to.equal(1);
   });
 
   it('a blocked popup creates no flow, says so, and offers both a new try and this tab', async () => {
     await setMock({ oauth: { login: 'auto' } });
     const { el, events } = await mountVendor('salesforce');
-    popups.block();
+    bed.popups.block();
     const error = next(el, 'cma-error');
     button(el, 'Log in with Salesforce').click();
     expect((await error).detail).to.include({ code: 'popup_blocked', retryable: true, step: 'environment' });
@@ -147,11 +116,11 @@ describe('<cma-register-app> with OAuth in a popup', () => {
     expect(await serverFlows()).to.deep.equal([]);
     await expect(el).to.be.accessible();
 
-    popups.restore();
-    popups = watchPopups();
+    bed.popups.restore();
+    bed.popups = watchPopups();
     const registered = next(el, 'cma-registered', 8000);
     button(el, 'Try again').click();
-    expect(popups.opened.length).to.equal(1);
+    expect(bed.popups.opened.length).to.equal(1);
     await registered;
     expect(codes(events)).to.deep.equal(['popup_blocked']);
   });
@@ -197,7 +166,7 @@ describe('<cma-register-app> with OAuth in a popup', () => {
     expect((await error).detail).to.include({ code: 'timeout', retryable: true });
     await el.updateComplete;
     expect(button(el, 'Try again')).to.exist;
-    await until(() => popups.last!.closed, 'the popup to close');
+    await until(() => bed.popups.last!.closed, 'the popup to close');
     await until(async () => (await serverFlows()).length === 0, 'the flow to be deleted');
   });
 
@@ -238,15 +207,15 @@ describe('<cma-register-app> with OAuth in a popup', () => {
     const originals = methods.map(m => console[m]);
     const logged: string[] = [];
     methods.forEach(m => (console[m] = (...args: unknown[]) => logged.push(args.map(a => String(a)).join(' '))));
+    let el: HTMLElementTagNameMap['cma-register-app'] | undefined;
     try {
       await setMock({ oauth: { login: 'auto' } });
-      const el = document.createElement('cma-register-app');
-      widgets.push(el);
+      el = document.createElement('cma-register-app');
       const events: Recorded[] = [];
       for (const type of ['cma-ready', 'cma-step', 'cma-registered', 'cma-error', 'cma-cancel']) {
         el.addEventListener(type, e => events.push({ type, detail: (e as CustomEvent).detail }));
       }
-      el.setAttribute('api-base', env.apiBase);
+      el.setAttribute('api-base', bed.env.apiBase);
       el.sessionToken = SESSION;
       const ready = next(el, 'cma-ready');
       // a vendor that needs a token before its login: it goes in the POST body of the flow, nowhere else
@@ -284,6 +253,7 @@ describe('<cma-register-app> with OAuth in a popup', () => {
       expect(Object.keys(detail).sort()).to.deep.equal(['attemptId', 'connectionId', 'method', 'vendor']);
     } finally {
       methods.forEach((m, i) => (console[m] = originals[i]));
+      el?.remove();
     }
   });
 });
