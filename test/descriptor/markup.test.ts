@@ -103,3 +103,22 @@ describe('parseMarkup', () => {
     expect(parseMarkup(' \n\n ')).to.deep.equal([]);
   });
 });
+
+describe('parseMarkup, found by fuzzing (test/security/fuzz.test.ts)', () => {
+  it('parses 100 000 characters of unclosed "[" in linear time (50 000 "[" before one "](xxx…" took 6 s)', () => {
+    for (const text of ['['.repeat(100_000), '[a'.repeat(50_000), `${'['.repeat(50_000)}a](${'x'.repeat(50_000)}`]) {
+      const t0 = performance.now();
+      const [[node]] = parseMarkup(text);
+      expect(performance.now() - t0, text.slice(0, 20)).to.be.below(500);
+      expect(node).to.deep.equal({ type: 'text', text });
+    }
+  });
+
+  it('keeps a link with a user name or password as text: https://help.example.com@evil.example/ misleads', () => {
+    expect(parseInline('[help](https://mailchimp.com@evil.example/) [x](https://u:p@a.example/)')).to.deep.equal([
+      { type: 'text', text: 'help' },
+      { type: 'text', text: ' ' },
+      { type: 'text', text: 'x' },
+    ]);
+  });
+});

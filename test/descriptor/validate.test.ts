@@ -116,3 +116,50 @@ describe('compilePattern', () => {
     expect(() => compilePattern('(?<a>x)(?<a>y)')).to.throw(SyntaxError);
   });
 });
+
+describe('validateDescriptor, found by fuzzing (test/security/fuzz.test.ts)', () => {
+  // Holes ([a, , b]) cannot be written in JSON, so they are here rather than in cases.json: an inline
+  // descriptor is a JavaScript object, and forEach would skip a hole that the widget then trips on.
+  const holed = (edit: (d: Record<string, any>) => void) => {
+    const d = structuredClone(descriptor24so) as Record<string, any>;
+    edit(d);
+    return validateDescriptor(d).problems.map(p => `${p.path}: ${p.message}`);
+  };
+
+  it('refuses a hole in steps, fields, instructions, a menu path or options, at its index', () => {
+    expect(holed(d => delete d.steps[1])).to.include('steps[1]: expected a step object, got undefined');
+    expect(holed(d => (d.steps.length += 1))[0]).to.match(/^steps\[1\]\.submit\.kind/);
+    expect(holed(d => (d.steps.length += 1))).to.include('steps[2]: expected a step object, got undefined');
+    expect(holed(d => delete d.steps[0].fields[0])).to.include('steps[0].fields[0]: expected a field object, got undefined');
+    expect(holed(d => delete d.steps[0].instructions[0])).to.include('steps[0].instructions[0]: expected an instruction object, got undefined');
+    expect(holed(d => (d.steps[0].instructions[0].path = ['A', , 'B']))).to.include('steps[0].instructions[0].path[1]: required');
+    expect(
+      holed(d => {
+        d.steps[1].fields[0] = { name: 'env', type: 'radio', label: 'Env', options: [, { value: 'a', label: 'A' }] };
+      }),
+    ).to.include('steps[1].fields[0].options[0]: expected {"value", "label"}');
+  });
+
+  it('refuses a pattern that V8 finds too large only when it first runs, without repeating it in the message', () => {
+    const d = structuredClone(descriptorMailchimp) as Record<string, any>;
+    d.steps[0].fields[0].pattern = 'a'.repeat(100_000);
+    const [problem, ...more] = validateDescriptor(d).problems;
+    expect(more).to.deep.equal([]);
+    expect(problem.path).to.equal('steps[0].fields[0].pattern');
+    expect(problem.message).to.match(/^not a valid regular expression with the u flag \(.*too large\)$/i);
+  });
+
+  it('repeats no more than 40 characters of a descriptor string in a message', () => {
+    const d = structuredClone(descriptor24so) as Record<string, any>;
+    d.steps[1].fields[0].optionsFrom = 'x'.repeat(100_000);
+    const [problem] = validateDescriptor(d).problems;
+    expect(problem.message).to.equal(`names no lookup on an earlier step ("${'x'.repeat(40)}")`);
+  });
+
+  it('refuses https URLs with a user name or password', () => {
+    const d = structuredClone(descriptorMailchimp) as Record<string, any>;
+    d.helpUrl = 'https://mailchimp.com@evil.example/';
+    d.logo = 'https://user:pw@cdn.example.com/logo.svg';
+    expect(validateDescriptor(d).problems.map(p => p.path)).to.deep.equal(['logo', 'helpUrl']);
+  });
+});

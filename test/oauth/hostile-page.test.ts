@@ -88,9 +88,9 @@ describe('<cma-register-app> on a hostile page', () => {
         if (i % 3 === 2) bed.popups.last!.close();
         mounted.el.remove();
       }
-      await until(() => bed.popups.opened.every(w => w?.closed), 'every popup to close', 8000);
-      await until(async () => (await serverFlows()).length === 0, 'every flow to be deleted', 8000);
-      await until(() => held.none(), 'every listener and interval to go', 8000);
+      await until(() => bed.popups.opened.every(w => w?.closed), 'every popup to close', 20000);
+      await until(async () => (await serverFlows()).length === 0, 'every flow to be deleted', 20000);
+      await until(() => held.none(), 'every listener and interval to go', 20000);
     } finally {
       held.restore();
     }
