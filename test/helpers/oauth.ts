@@ -1,20 +1,14 @@
 import { oneEvent } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/define.js';
-import type { OAuthBehaviour } from '../../mocks/server/index.mjs';
+import type { MockServers, OAuthBehaviour } from '../../mocks/server/index.mjs';
 import type { CmaRegisterApp } from '../../src/index.js';
 import { EVENT_TYPES, until, type Recorded } from './widget.js';
 
 export { until } from './widget.js';
 
 /** Where the mock backend listens (started by the test runner, see web-test-runner.config.mjs). */
-export interface MockEnv {
-  apiBase: string;
-  apiOrigin: string;
-  asOrigin: string;
-  /** Vendors the authorization server has a client for. */
-  oauthVendors: string[];
-}
+export type MockEnv = Pick<MockServers, 'apiBase' | 'apiOrigin' | 'asOrigin' | 'oauthVendors'>;
 
 /** A flow as the mock backend holds it. */
 export interface ServerFlow {
