@@ -1,7 +1,9 @@
 import { oneEvent } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/define.js';
-import type { MockServers, OAuthBehaviour } from '../../mocks/server/index.mjs';
+import type { MockServers, OAuthBehaviour, ServerFlow } from '../../mocks/server/index.mjs';
+
+export type { ServerFlow } from '../../mocks/server/index.mjs';
 import type { CmaRegisterApp } from '../../src/index.js';
 import { EVENT_TYPES, until, type Recorded } from './widget.js';
 
@@ -9,15 +11,6 @@ export { until } from './widget.js';
 
 /** Where the mock backend listens (started by the test runner, see web-test-runner.config.mjs). */
 export type MockEnv = Pick<MockServers, 'apiBase' | 'apiOrigin' | 'asOrigin' | 'oauthVendors'>;
-
-/** A flow as the mock backend holds it. */
-export interface ServerFlow {
-  flowId: string;
-  vendor: string;
-  status: 'pending' | 'succeeded' | 'failed';
-  values: Record<string, unknown>;
-  connectionId?: string;
-}
 
 export const mockEnv = async () => (await executeServerCommand<MockEnv, undefined>('mock-env'))!;
 /** How the vendor's login behaves (`oauth`) and which API scenario of mocks/handlers.ts answers. */
