@@ -166,7 +166,8 @@ export default defineConfig(({ mode }) => {
       },
       rolldownOptions: {
         external: index ? [/^lit($|\/)/, /^@lit\//, /^@floating-ui\//] : [],
-        output: { minify: true },
+        // annotations (/* @__PURE__ */) help a host's bundler shake dist/index.js; the self-contained file has no use for them
+        output: { minify: true, comments: index },
       },
     },
   };

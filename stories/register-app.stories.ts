@@ -97,7 +97,7 @@ export const Shopify: Story = {
 };
 
 export const Zendesk: Story = {
-  name: 'Zendesk (OAuth, subdomain first)',
+  name: 'Zendesk (two ways: log in, or an API token)',
   args: { vendor: 'zendesk' },
 };
 

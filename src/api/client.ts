@@ -110,22 +110,22 @@ function parseJson(text: string): unknown {
 
 export class ApiClient {
   readonly apiBase: string;
-  private readonly sessionToken?: string;
-  private readonly timeoutMs: number;
+  readonly #sessionToken?: string;
+  readonly #timeoutMs: number;
 
   /** Throws when `apiBase` is not one the widget may send secrets to (see `isApiBase`). */
   constructor(options: ApiClientOptions) {
     if (!isApiBase(options.apiBase)) throw new ApiError('unknown_error');
     this.apiBase = new URL(options.apiBase, document.baseURI).href.replace(/\/+$/, '');
-    this.sessionToken = options.sessionToken || undefined;
-    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.#sessionToken = options.sessionToken || undefined;
+    this.#timeoutMs = options.timeoutMs ?? 30_000;
   }
 
   /** The descriptor as parsed JSON (validated by the caller). */
   async getDescriptor(url: string, signal?: AbortSignal): Promise<unknown> {
-    const answer = await this.send(url, { method: 'GET' }, signal);
+    const answer = await this.#send(url, { method: 'GET' }, signal);
     if (answer.status === 404) throw new ApiError('descriptor_not_found');
-    if (!answer.ok) throw this.failure(answer);
+    if (!answer.ok) throw this.#failure(answer);
     try {
       return JSON.parse(answer.body);
     } catch (e) {
@@ -134,7 +134,7 @@ export class ApiClient {
   }
 
   async register(vendor: string, values: Values, signal?: AbortSignal): Promise<RegisterResult> {
-    const body = await this.post(`/apps/${encodeURIComponent(vendor)}/registrations`, { values }, signal);
+    const body = await this.#post(`/apps/${encodeURIComponent(vendor)}/registrations`, { values }, signal);
     if (isString(body.connectionId)) {
       return { status: 'registered', connectionId: body.connectionId, displayName: isString(body.displayName) ? body.displayName : undefined };
     }
@@ -145,7 +145,7 @@ export class ApiClient {
   }
 
   async lookup(vendor: string, lookup: string, values: Values, signal?: AbortSignal): Promise<Option[]> {
-    const body = await this.post(`/apps/${encodeURIComponent(vendor)}/lookups/${encodeURIComponent(lookup)}`, { values }, signal);
+    const body = await this.#post(`/apps/${encodeURIComponent(vendor)}/lookups/${encodeURIComponent(lookup)}`, { values }, signal);
     const options = body.options;
     if (!Array.isArray(options) || !options.every(o => isObject(o) && typeof o.value === 'string' && typeof o.label === 'string')) {
       throw shapeError();
@@ -162,14 +162,14 @@ export class ApiClient {
     request: { values: Values; origin: string; mode: 'popup' | 'redirect'; returnTo?: string },
     signal?: AbortSignal,
   ): Promise<OAuthFlow> {
-    const body = await this.post(`/apps/${encodeURIComponent(vendor)}/oauth/flows`, request, signal);
+    const body = await this.#post(`/apps/${encodeURIComponent(vendor)}/oauth/flows`, request, signal);
     if (!isString(body.flowId) || !isString(body.authorizeUrl) || !isString(body.expiresAt)) throw shapeError();
     return { flowId: body.flowId, authorizeUrl: body.authorizeUrl, expiresAt: body.expiresAt };
   }
 
   async getFlow(flowId: string, signal?: AbortSignal): Promise<FlowStatusResult> {
-    const answer = await this.send(`${this.apiBase}/flows/${encodeURIComponent(flowId)}`, { method: 'GET' }, signal);
-    const body = this.json(answer);
+    const answer = await this.#send(`${this.apiBase}/flows/${encodeURIComponent(flowId)}`, { method: 'GET' }, signal);
+    const body = this.#json(answer);
     if (!['pending', 'succeeded', 'failed'].includes(body.status as string)) throw shapeError();
     const result: FlowStatusResult = { status: body.status as FlowStatusResult['status'], ...grantInfo(body) };
     if (isString(body.connectionId)) result.connectionId = body.connectionId;
@@ -188,31 +188,31 @@ export class ApiClient {
   /** Cancels a flow on the server; best effort, never throws. */
   async cancelFlow(flowId: string): Promise<void> {
     try {
-      await this.send(`${this.apiBase}/flows/${encodeURIComponent(flowId)}`, { method: 'DELETE' });
+      await this.#send(`${this.apiBase}/flows/${encodeURIComponent(flowId)}`, { method: 'DELETE' });
     } catch {
       // best effort: the server lets the flow expire anyway
     }
   }
 
-  private async post(path: string, body: unknown, signal?: AbortSignal): Promise<Json> {
-    const answer = await this.send(
+  async #post(path: string, body: unknown, signal?: AbortSignal): Promise<Json> {
+    const answer = await this.#send(
       `${this.apiBase}${path}`,
       { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) },
       signal,
     );
-    return this.json(answer);
+    return this.#json(answer);
   }
 
   /** The body of a successful answer; an answer that is not a JSON object breaks the contract. */
-  private json(answer: Answer): Json {
-    if (!answer.ok) throw this.failure(answer);
+  #json(answer: Answer): Json {
+    if (!answer.ok) throw this.#failure(answer);
     const body = parseJson(answer.body);
     if (isObject(body)) return body;
     throw shapeError();
   }
 
   /** Maps an error answer: the body's contract code wins, else the HTTP status decides. */
-  private failure(answer: Answer): ApiError {
+  #failure(answer: Answer): ApiError {
     const body = parseJson(answer.body); // not JSON: the status alone decides
     const error: Json = isObject(body) && isObject(body.error) ? body.error : {};
     const code = isErrorCode(error.code) ? error.code : codeForStatus(answer.status);
@@ -227,7 +227,7 @@ export class ApiClient {
    * fetch with a timeout, the caller's abort signal, and the session token under `apiBase`.
    * The body is read before the timer stops, so an answer whose body stalls also times out.
    */
-  private async send(url: string, init: RequestInit, signal?: AbortSignal): Promise<Answer> {
+  async #send(url: string, init: RequestInit, signal?: AbortSignal): Promise<Answer> {
     const headers = new Headers(init.headers);
     headers.set('Accept', 'application/json');
     // Compared as the URL fetch will request: "/v1/../evil", "%2e%2e", a relative URL, "HTTPS://API…"
@@ -239,14 +239,14 @@ export class ApiClient {
       throw new ApiError('network_error'); // what fetch itself rejects such a URL with
     }
     const underApi = target === this.apiBase || target.startsWith(`${this.apiBase}/`);
-    if (this.sessionToken && underApi) headers.set('Authorization', `Bearer ${this.sessionToken}`);
+    if (this.#sessionToken && underApi) headers.set('Authorization', `Bearer ${this.#sessionToken}`);
 
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
-    }, this.timeoutMs);
+    }, this.#timeoutMs);
     const forwardAbort = () => controller.abort(signal?.reason);
     if (signal?.aborted) forwardAbort();
     signal?.addEventListener('abort', forwardAbort, { once: true });

@@ -8,11 +8,11 @@ import type { ApiClient, FlowStatusResult } from './client.js';
 
 /** A wait that the caller can cut short, and that the tab's return to view cuts short too. */
 export class Waker {
-  private wake?: () => void;
+  #wake?: () => void;
 
   /** Ends the current wait now (a callback message came, the popup closed). */
   nudge() {
-    this.wake?.();
+    this.#wake?.();
   }
 
   /** Waits `ms`, or less when nudged or when the tab is shown or focused again; rejects when `signal` aborts. */
@@ -23,7 +23,7 @@ export class Waker {
         signal.removeEventListener('abort', aborted);
         document.removeEventListener('visibilitychange', woken);
         window.removeEventListener('focus', woken);
-        if (this.wake === woken) this.wake = undefined;
+        if (this.#wake === woken) this.#wake = undefined;
         abort ? reject(signal.reason) : resolve();
       };
       const woken = () => done();
@@ -33,7 +33,7 @@ export class Waker {
       signal.addEventListener('abort', aborted, { once: true });
       document.addEventListener('visibilitychange', woken);
       window.addEventListener('focus', woken);
-      this.wake = woken;
+      this.#wake = woken;
     });
   }
 }

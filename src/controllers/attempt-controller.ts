@@ -13,8 +13,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 export class AttemptController implements ReactiveController {
   /** Until when a rate limit holds the submit back (epoch ms). */
   retryAt = 0;
-  private inflight?: AbortController;
-  private retryTimer?: ReturnType<typeof setTimeout>;
+  #inflight?: AbortController;
+  #retryTimer?: ReturnType<typeof setTimeout>;
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -26,7 +26,7 @@ export class AttemptController implements ReactiveController {
 
   /** Whether a job is running. */
   get busy() {
-    return this.inflight !== undefined;
+    return this.#inflight !== undefined;
   }
 
   /** True while a rate limit holds the submit back. */
@@ -39,30 +39,30 @@ export class AttemptController implements ReactiveController {
    * a superseded or stopped job ends without a word.
    */
   async run(job: (signal: AbortSignal) => Promise<void>, onError: (e: unknown) => void) {
-    this.inflight?.abort();
-    const controller = (this.inflight = new AbortController());
+    this.#inflight?.abort();
+    const controller = (this.#inflight = new AbortController());
     try {
       await job(controller.signal);
     } catch (e) {
       if (!controller.signal.aborted) onError(e);
     } finally {
-      if (this.inflight === controller) this.inflight = undefined;
+      if (this.#inflight === controller) this.#inflight = undefined;
     }
   }
 
   /** Aborts the current job and lifts any pause. */
   stop() {
-    this.inflight?.abort();
-    this.inflight = undefined;
-    clearTimeout(this.retryTimer);
+    this.#inflight?.abort();
+    this.#inflight = undefined;
+    clearTimeout(this.#retryTimer);
     this.retryAt = 0;
   }
 
   /** Holds the submit back for `seconds` (a rate limit's Retry-After). */
   holdFor(seconds: number) {
-    clearTimeout(this.retryTimer);
+    clearTimeout(this.#retryTimer);
     this.retryAt = Date.now() + seconds * 1000;
-    this.retryTimer = setTimeout(() => {
+    this.#retryTimer = setTimeout(() => {
       this.retryAt = 0;
       this.host.requestUpdate();
     }, seconds * 1000);

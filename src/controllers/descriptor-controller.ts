@@ -41,7 +41,7 @@ export interface DescriptorControllerOptions {
  */
 export class DescriptorController implements ReactiveController {
   state: DescriptorState = { kind: 'idle' };
-  private inflight?: AbortController;
+  #inflight?: AbortController;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -51,18 +51,18 @@ export class DescriptorController implements ReactiveController {
   }
 
   hostDisconnected() {
-    this.inflight?.abort();
+    this.#inflight?.abort();
   }
 
   async load() {
-    this.inflight?.abort();
-    const controller = (this.inflight = new AbortController());
+    this.#inflight?.abort();
+    const controller = (this.#inflight = new AbortController());
     const { vendor, apiBase, descriptorBase, descriptor, sessionToken } = this.options.source();
-    if (!vendor && descriptor === undefined) return this.set({ kind: 'idle' });
+    if (!vendor && descriptor === undefined) return this.#set({ kind: 'idle' });
     // without an API it may send secrets to, the widget sends nothing, even with an inline descriptor
-    if (!isApiBase(apiBase)) return this.fail(new ApiError('unknown_error'), { noApiBase: true });
-    if (descriptor !== undefined) return this.accept(descriptor, descriptorBase || document.baseURI, '');
-    if (!VENDOR_ID.test(vendor)) return this.fail(new ApiError('descriptor_not_found'));
+    if (!isApiBase(apiBase)) return this.#fail(new ApiError('unknown_error'), { noApiBase: true });
+    if (descriptor !== undefined) return this.#accept(descriptor, descriptorBase || document.baseURI, '');
+    if (!VENDOR_ID.test(vendor)) return this.#fail(new ApiError('descriptor_not_found'));
 
     const base = (descriptorBase || `${apiBase.replace(/\/+$/, '')}/vendors`).replace(/\/+$/, '');
     let url: string;
@@ -71,40 +71,40 @@ export class DescriptorController implements ReactiveController {
       url = new URL(`${base}/${vendor}.json`, document.baseURI).href;
       api = new ApiClient({ apiBase, sessionToken });
     } catch {
-      return this.fail(new ApiError('unknown_error'), { noApiBase: true });
+      return this.#fail(new ApiError('unknown_error'), { noApiBase: true });
     }
-    this.set({ kind: 'loading' });
+    this.#set({ kind: 'loading' });
     try {
       const json = await api.getDescriptor(url, controller.signal);
-      if (!controller.signal.aborted) this.accept(json, url, vendor);
+      if (!controller.signal.aborted) this.#accept(json, url, vendor);
     } catch (e) {
       if (controller.signal.aborted) return;
       const error = e instanceof ApiError ? e : new ApiError('unknown_error');
-      if (error.code !== 'descriptor_invalid') return this.fail(error);
-      this.fail(error, { problems: [{ path: '(root)', message: error.message.replace(/^\(root\): /, '') }] });
+      if (error.code !== 'descriptor_invalid') return this.#fail(error);
+      this.#fail(error, { problems: [{ path: '(root)', message: error.message.replace(/^\(root\): /, '') }] });
     }
   }
 
-  private accept(json: unknown, baseUrl: string, vendor: string) {
+  #accept(json: unknown, baseUrl: string, vendor: string) {
     const result = validateDescriptor(json);
-    if (!result.ok) return this.fail(new ApiError('descriptor_invalid'), { problems: result.problems });
+    if (!result.ok) return this.#fail(new ApiError('descriptor_invalid'), { problems: result.problems });
     if (vendor && result.descriptor.id !== vendor) {
       const message = `"${result.descriptor.id}" is not the vendor "${vendor}" it was loaded for`;
-      return this.fail(new ApiError('descriptor_invalid'), { problems: [{ path: 'id', message }] });
+      return this.#fail(new ApiError('descriptor_invalid'), { problems: [{ path: 'id', message }] });
     }
-    this.settle({ kind: 'ready', descriptor: result.descriptor, baseUrl });
+    this.#settle({ kind: 'ready', descriptor: result.descriptor, baseUrl });
   }
 
-  private fail(error: ApiError, extra: { problems?: DescriptorProblem[]; noApiBase?: boolean } = {}) {
-    this.settle({ kind: 'failed', error, ...extra });
+  #fail(error: ApiError, extra: { problems?: DescriptorProblem[]; noApiBase?: boolean } = {}) {
+    this.#settle({ kind: 'failed', error, ...extra });
   }
 
-  private settle(state: Extract<DescriptorState, { kind: 'ready' | 'failed' }>) {
-    this.set(state);
+  #settle(state: Extract<DescriptorState, { kind: 'ready' | 'failed' }>) {
+    this.#set(state);
     this.options.onSettled(state);
   }
 
-  private set(state: DescriptorState) {
+  #set(state: DescriptorState) {
     this.state = state;
     this.host.requestUpdate();
   }

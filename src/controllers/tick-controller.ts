@@ -10,7 +10,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
  * ```
  */
 export class TickController implements ReactiveController {
-  private timer?: ReturnType<typeof setInterval>;
+  #timer?: ReturnType<typeof setInterval>;
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -22,10 +22,10 @@ export class TickController implements ReactiveController {
 
   /** Ticks while `on`; stops otherwise. */
   run(on: boolean) {
-    if (on && !this.timer) this.timer = setInterval(() => this.host.requestUpdate(), 1000);
-    if (!on && this.timer) {
-      clearInterval(this.timer);
-      this.timer = undefined;
+    if (on && !this.#timer) this.#timer = setInterval(() => this.host.requestUpdate(), 1000);
+    if (!on && this.#timer) {
+      clearInterval(this.#timer);
+      this.#timer = undefined;
     }
   }
 }

@@ -3,7 +3,8 @@ export type LocalizedString = string | Record<string, string>;
 
 export type AuthMethod = 'apiKey' | 'credentials' | 'oauth2' | 'grant';
 
-export type FieldType = 'text' | 'secret' | 'email' | 'url' | 'select' | 'radio' | 'checkbox';
+/** `hidden`: not shown; its `default` is sent with the other values (a constant the backend needs). */
+export type FieldType = 'text' | 'secret' | 'email' | 'url' | 'select' | 'radio' | 'checkbox' | 'hidden';
 
 /** What a field holds: text for most types, true/false for a checkbox. */
 export type FieldValue = string | boolean;
@@ -78,14 +79,35 @@ export interface Step {
   submit: Submit;
 }
 
+/** One way to connect a vendor that offers several (log in with the vendor, or an API token). */
+export interface Way {
+  id: string;
+  label: LocalizedString;
+  description?: LocalizedString;
+  method: AuthMethod;
+  steps: Step[];
+}
+
 export interface Descriptor {
   schemaVersion: 1;
   id: string;
   name: LocalizedString;
-  method: AuthMethod;
   /** https URL, or relative to the descriptor's own URL. */
   logo?: string;
   /** https URL of the vendor's help page. */
   helpUrl?: string;
-  steps: Step[];
+  /** One way: its method and steps. */
+  method?: AuthMethod;
+  steps?: Step[];
+  /** Several ways, instead of `method` and `steps`: the user picks one first. */
+  ways?: Way[];
 }
+
+/** A descriptor narrowed to the one way the user goes: what the step engine runs. */
+export type WayDescriptor = Descriptor & { method: AuthMethod; steps: Step[]; way?: string };
+
+/** The ways a descriptor offers: its `ways`, or its one `method` and `steps` as a way with no id. */
+export const waysOf = (d: Descriptor): Way[] => d.ways ?? [{ id: '', label: d.name, method: d.method!, steps: d.steps! }];
+
+/** The descriptor as the engine runs it, for one of its ways. */
+export const forWay = (d: Descriptor, way: Way): WayDescriptor => ({ ...d, method: way.method, steps: way.steps, way: way.id || undefined });

@@ -11,7 +11,7 @@ export type ValidationResult =
   | { ok: true; descriptor: Descriptor; problems: [] }
   | { ok: false; problems: DescriptorProblem[] };
 
-export const FIELD_TYPES = ['text', 'secret', 'email', 'url', 'select', 'radio', 'checkbox'] as const;
+export const FIELD_TYPES = ['text', 'secret', 'email', 'url', 'select', 'radio', 'checkbox', 'hidden'] as const;
 export const METHODS = ['apiKey', 'credentials', 'oauth2', 'grant'] as const;
 export const SUBMIT_KINDS = ['register', 'lookup', 'oauth'] as const;
 const ID = /^[a-z0-9][a-z0-9-]*$/;
@@ -23,7 +23,8 @@ type Json = Record<string, unknown>;
 
 /** The keys each kind of object may have, space-separated (smaller in the bundle than lists). */
 const KEYS = {
-  root: '$schema schemaVersion id name logo helpUrl method steps',
+  root: '$schema schemaVersion id name logo helpUrl method steps ways',
+  way: 'id label description method steps',
   step: 'id title instructions fields submit',
   submit: 'kind lookup popup label',
   popup: 'width height',
@@ -113,88 +114,118 @@ export function validateDescriptor(input: unknown): ValidationResult {
   if (d.schemaVersion !== 1) fail('schemaVersion', d.schemaVersion === undefined ? 'required (1)' : 'expected 1');
   const notId = (value: unknown) => `expected lower-case letters, digits and "-" (such as "acme-crm"), got ${describe(value)}`;
   if (typeof d.id !== 'string' || !ID.test(d.id)) fail('id', notId(d.id));
+  /** An id that follows the ID pattern and is not in `ids` yet (which it joins). */
+  const uniqueId = (ids: Set<string>, id: unknown, path: string, what: string) => {
+    if (typeof id !== 'string' || !ID.test(id)) fail(path, notId(id));
+    else if (ids.has(id)) fail(path, `duplicate ${what} id ${describe(id)}`);
+    else ids.add(id);
+  };
   localized(d.name, 'name', true);
-  if (!METHODS.includes(d.method as never)) fail('method', `expected one of ${METHODS.join(', ')}, got ${describe(d.method)}`);
   if (d.logo !== undefined && !(typeof d.logo === 'string' && isHttpsOrRelative(d.logo))) {
     fail('logo', 'expected an https URL or a path relative to the descriptor');
   }
   if (d.helpUrl !== undefined && !(typeof d.helpUrl === 'string' && isHttps(d.helpUrl))) fail('helpUrl', 'expected an https URL');
 
-  if (d.steps === undefined) fail('steps', 'required (at least one step)');
-  const stepList = array(d.steps, 'steps') ?? [];
-  if (Array.isArray(d.steps) && !stepList.length) fail('steps', 'expected at least one step');
+  // what one way's steps have so far: names are unique, and lookups feed later steps, within a way
+  let fieldNames = new Map<string, string>();
+  let lookupsBefore = new Set<string>();
+  /** A way: its `method` and `steps`, at `path` (the root's, or one of `ways`). */
+  const checkWay = (way: Json, path: string) => {
+    if (!METHODS.includes(way.method as never)) fail(join(path, 'method'), `expected one of ${METHODS.join(', ')}, got ${describe(way.method)}`);
+    const sp = join(path, 'steps');
+    if (way.steps === undefined) fail(sp, 'required (at least one step)');
+    const stepList = array(way.steps, sp) ?? [];
+    if (Array.isArray(way.steps) && !stepList.length) fail(sp, 'expected at least one step');
+    fieldNames = new Map();
+    lookupsBefore = new Set();
+    checkSteps(stepList, sp);
+  };
 
-  const stepIds = new Set<string>();
-  const fieldNames = new Map<string, string>();
-  const lookupsBefore = new Set<string>();
-
-  stepList.forEach((step, i) => {
-    const sp = `steps[${i}]`;
-    if (!isObject(step)) return fail(sp, `expected a step object, got ${describe(step)}`);
-    unknownKeys(step, KEYS.step, sp);
-    if (typeof step.id !== 'string' || !ID.test(step.id)) fail(`${sp}.id`, notId(step.id));
-    else if (stepIds.has(step.id)) fail(`${sp}.id`, `duplicate step id ${describe(step.id)}`);
-    else stepIds.add(step.id);
-    localized(step.title, `${sp}.title`);
-
-    array(step.instructions, `${sp}.instructions`)?.forEach((ins, j) => {
-      const ip = `${sp}.instructions[${j}]`;
-      if (!isObject(ins)) return fail(ip, `expected an instruction object, got ${describe(ins)}`);
-      unknownKeys(ins, KEYS.instruction, ip);
-      localized(ins.text, `${ip}.text`, true);
-      array(ins.path, `${ip}.path`)?.forEach((item, k) => localized(item, `${ip}.path[${k}]`, true));
-      if (ins.image !== undefined) {
-        if (!isObject(ins.image)) return fail(`${ip}.image`, 'expected {"src", "alt"}');
-        unknownKeys(ins.image, KEYS.image, `${ip}.image`);
-        if (typeof ins.image.src !== 'string' || !isHttpsOrRelative(ins.image.src)) {
-          fail(`${ip}.image.src`, 'expected an https URL or a path relative to the descriptor');
-        }
-        localized(ins.image.alt, `${ip}.image.alt`, true);
-      }
+  if (d.ways === undefined) checkWay(d, '');
+  else {
+    if (d.method !== undefined || d.steps !== undefined) fail('ways', 'give "ways", or "method" and "steps", not both');
+    const ways = array(d.ways, 'ways') ?? [];
+    if (Array.isArray(d.ways) && !ways.length) fail('ways', 'expected at least one way');
+    const wayIds = new Set<string>();
+    ways.forEach((way, i) => {
+      const wp = `ways[${i}]`;
+      if (!isObject(way)) return fail(wp, `expected a way object, got ${describe(way)}`);
+      unknownKeys(way, KEYS.way, wp);
+      uniqueId(wayIds, way.id, `${wp}.id`, 'way');
+      localized(way.label, `${wp}.label`, true);
+      localized(way.description, `${wp}.description`);
+      checkWay(way, wp);
     });
+  }
 
-    array(step.fields, `${sp}.fields`)?.forEach((field, j) => {
-      const fp = `${sp}.fields[${j}]`;
-      if (!isObject(field)) return fail(fp, `expected a field object, got ${describe(field)}`);
-      checkField(field, fp);
-    });
+  function checkSteps(stepList: unknown[], path: string) {
+    const stepIds = new Set<string>();
+    stepList.forEach((step, i) => {
+      const sp = `${path}[${i}]`;
+      if (!isObject(step)) return fail(sp, `expected a step object, got ${describe(step)}`);
+      unknownKeys(step, KEYS.step, sp);
+      uniqueId(stepIds, step.id, `${sp}.id`, 'step');
+      localized(step.title, `${sp}.title`);
 
-    const submit = step.submit;
-    const subp = `${sp}.submit`;
-    if (submit === undefined) fail(subp, 'required: every step needs a submit ({"kind": "register" | "lookup" | "oauth"})');
-    else if (!isObject(submit)) fail(subp, `expected an object, got ${describe(submit)}`);
-    else {
-      unknownKeys(submit, KEYS.submit, subp);
-      if (!SUBMIT_KINDS.includes(submit.kind as never)) {
-        fail(`${subp}.kind`, `expected one of ${SUBMIT_KINDS.join(', ')}, got ${describe(submit.kind)}`);
-      }
-      if (submit.kind === 'lookup') {
-        if (typeof submit.lookup !== 'string' || !ID.test(submit.lookup)) {
-          fail(`${subp}.lookup`, 'required for a lookup: its name (lower-case letters, digits and "-")');
+      array(step.instructions, `${sp}.instructions`)?.forEach((ins, j) => {
+        const ip = `${sp}.instructions[${j}]`;
+        if (!isObject(ins)) return fail(ip, `expected an instruction object, got ${describe(ins)}`);
+        unknownKeys(ins, KEYS.instruction, ip);
+        localized(ins.text, `${ip}.text`, true);
+        array(ins.path, `${ip}.path`)?.forEach((item, k) => localized(item, `${ip}.path[${k}]`, true));
+        if (ins.image !== undefined) {
+          if (!isObject(ins.image)) return fail(`${ip}.image`, 'expected {"src", "alt"}');
+          unknownKeys(ins.image, KEYS.image, `${ip}.image`);
+          if (typeof ins.image.src !== 'string' || !isHttpsOrRelative(ins.image.src)) {
+            fail(`${ip}.image.src`, 'expected an https URL or a path relative to the descriptor');
+          }
+          localized(ins.image.alt, `${ip}.image.alt`, true);
         }
-      } else if (submit.lookup !== undefined) fail(`${subp}.lookup`, 'only allowed with "kind": "lookup"');
-      if (submit.popup !== undefined) {
-        if (submit.kind !== 'oauth') fail(`${subp}.popup`, 'only allowed with "kind": "oauth"');
-        else if (!isObject(submit.popup)) fail(`${subp}.popup`, 'expected {"width", "height"}');
-        else {
-          unknownKeys(submit.popup, KEYS.popup, `${subp}.popup`);
-          for (const k of ['width', 'height'] as const) {
-            const v = submit.popup[k];
-            if (v !== undefined && !(Number.isInteger(v) && (v as number) >= 200 && (v as number) <= 2000)) {
-              fail(`${subp}.popup.${k}`, 'expected a whole number of pixels from 200 to 2000');
+      });
+
+      array(step.fields, `${sp}.fields`)?.forEach((field, j) => {
+        const fp = `${sp}.fields[${j}]`;
+        if (!isObject(field)) return fail(fp, `expected a field object, got ${describe(field)}`);
+        checkField(field, fp);
+      });
+
+      const submit = step.submit;
+      const subp = `${sp}.submit`;
+      if (submit === undefined) fail(subp, 'required: every step needs a submit ({"kind": "register" | "lookup" | "oauth"})');
+      else if (!isObject(submit)) fail(subp, `expected an object, got ${describe(submit)}`);
+      else {
+        unknownKeys(submit, KEYS.submit, subp);
+        if (!SUBMIT_KINDS.includes(submit.kind as never)) {
+          fail(`${subp}.kind`, `expected one of ${SUBMIT_KINDS.join(', ')}, got ${describe(submit.kind)}`);
+        }
+        if (submit.kind === 'lookup') {
+          if (typeof submit.lookup !== 'string' || !ID.test(submit.lookup)) {
+            fail(`${subp}.lookup`, 'required for a lookup: its name (lower-case letters, digits and "-")');
+          }
+        } else if (submit.lookup !== undefined) fail(`${subp}.lookup`, 'only allowed with "kind": "lookup"');
+        if (submit.popup !== undefined) {
+          if (submit.kind !== 'oauth') fail(`${subp}.popup`, 'only allowed with "kind": "oauth"');
+          else if (!isObject(submit.popup)) fail(`${subp}.popup`, 'expected {"width", "height"}');
+          else {
+            unknownKeys(submit.popup, KEYS.popup, `${subp}.popup`);
+            for (const k of ['width', 'height'] as const) {
+              const v = submit.popup[k];
+              if (v !== undefined && !(Number.isInteger(v) && (v as number) >= 200 && (v as number) <= 2000)) {
+                fail(`${subp}.popup.${k}`, 'expected a whole number of pixels from 200 to 2000');
+              }
             }
           }
         }
+        localized(submit.label, `${subp}.label`);
+        if (submit.kind === 'lookup' && typeof submit.lookup === 'string') lookupsBefore.add(submit.lookup);
+        const last = i === stepList.length - 1;
+        if (last && submit.kind === 'lookup') fail(`${subp}.kind`, 'a lookup feeds later steps, so it cannot be on the last step');
+        if (!last && (submit.kind === 'register' || submit.kind === 'oauth')) {
+          fail(`${subp}.kind`, `"${submit.kind}" ends the flow, so only the last step may have it`);
+        }
       }
-      localized(submit.label, `${subp}.label`);
-      if (submit.kind === 'lookup' && typeof submit.lookup === 'string') lookupsBefore.add(submit.lookup);
-      const last = i === stepList.length - 1;
-      if (last && submit.kind === 'lookup') fail(`${subp}.kind`, 'a lookup feeds later steps, so it cannot be on the last step');
-      if (!last && (submit.kind === 'register' || submit.kind === 'oauth')) {
-        fail(`${subp}.kind`, `"${submit.kind}" ends the flow, so only the last step may have it`);
-      }
-    }
-  });
+    });
+  }
 
   function checkField(f: Json, fp: string) {
     unknownKeys(f, KEYS.field, fp);
@@ -205,7 +236,9 @@ export function validateDescriptor(input: unknown): ValidationResult {
     if (!FIELD_TYPES.includes(type as never)) {
       fail(`${fp}.type`, `expected one of ${FIELD_TYPES.join(', ')}, got ${describe(f.type)}`);
     }
-    localized(f.label, `${fp}.label`, true);
+    const hidden = type === 'hidden';
+    localized(f.label, `${fp}.label`, !hidden);
+    if (hidden && f.default === undefined) fail(`${fp}.default`, 'required for a hidden field: the value it sends');
     for (const k of ['help', 'placeholder', 'patternMessage', 'prefix', 'suffix'] as const) localized(f[k], `${fp}.${k}`);
     bool(f.required, `${fp}.required`);
     bool(f.multiline, `${fp}.multiline`);

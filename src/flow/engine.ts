@@ -4,7 +4,7 @@
  * what happened (`transition`); it decides which step is current and what comes next.
  */
 import { compilePattern } from '../descriptor/validate.js';
-import type { Descriptor, Field, FieldValue, LocalizedString, Option, Step, Submit, Values } from '../descriptor/types.js';
+import { forWay, waysOf, type Descriptor, type Field, type FieldValue, type LocalizedString, type Option, type Step, type Submit, type Values, type Way, type WayDescriptor } from '../descriptor/types.js';
 import type { ErrorCode } from '../errors.js';
 
 export type FlowStatus =
@@ -35,7 +35,8 @@ export interface FlowError {
 }
 
 export interface FlowState {
-  readonly descriptor: Descriptor;
+  /** The descriptor, narrowed to the way the user goes. */
+  readonly descriptor: WayDescriptor;
   readonly stepIndex: number;
   /** Everything the user typed or chose, on every step, kept when going back. */
   readonly values: Values;
@@ -75,11 +76,18 @@ export type SubmitRequest =
 const DEFAULT_POPUP = { width: 600, height: 700 };
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export function start(descriptor: Descriptor): FlowState {
+/**
+ * A new flow through one of the descriptor's ways (the first, if not named). `typed`: what the user
+ * typed on another way, kept for fields of the same name (a subdomain) except secrets.
+ */
+export function start(whole: Descriptor, way: Way = waysOf(whole)[0], typed: Values = {}): FlowState {
+  const descriptor = forWay(whole, way);
   const values: Values = {};
   for (const step of descriptor.steps) {
     for (const field of step.fields ?? []) {
-      if (field.default !== undefined) values[field.name] = field.default;
+      const kept = field.type !== 'secret' && field.type !== 'hidden' && Object.hasOwn(typed, field.name);
+      if (kept) values[field.name] = typed[field.name];
+      else if (field.default !== undefined) values[field.name] = field.default;
       else if (field.type === 'checkbox') values[field.name] = false;
     }
   }
@@ -345,8 +353,10 @@ export function transition(state: FlowState, action: FlowAction): FlowState {
       return { ...state, status: 'editing', flowId: undefined, fieldErrors, error: action.error };
     }
     case 'back':
-      if (state.stepIndex === 0 || (state.status !== 'editing' && state.status !== 'submitting')) return state;
-      return { ...state, stepIndex: state.stepIndex - 1, status: 'editing', submitted: false, fieldErrors: {}, error: undefined };
+      // from the first step only to the choice of ways, when there is one: the same step, at rest
+      if (state.stepIndex === 0 && waysOf(state.descriptor).length < 2) return state;
+      if (state.status !== 'editing' && state.status !== 'submitting') return state;
+      return { ...state, stepIndex: Math.max(0, state.stepIndex - 1), status: 'editing', submitted: false, fieldErrors: {}, error: undefined };
     case 'cancel':
       if (!isOpen(state)) return state;
       // the attempt is over: what was typed as a secret goes (nothing can be sent any more)

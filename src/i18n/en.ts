@@ -3,6 +3,7 @@ import type { Translation } from './translation.js';
 export const en: Translation = {
   loading: 'Loading…',
   heading: vendor => `Authenticate ${vendor}`,
+  chooseWay: vendor => `How do you want to connect ${vendor}?`,
   noVendor: 'Choose an app to connect.',
   noApiBase: 'This page has not told the widget where the ConnectMyApps API is: set a valid api-base attribute.',
   descriptorProblems: vendor =>

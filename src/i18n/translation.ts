@@ -9,6 +9,8 @@ export interface Translation {
   loading: string;
   /** The widget's heading, with the vendor's name. */
   heading: (vendor: string) => string;
+  /** Above the ways a vendor offers to connect. */
+  chooseWay: (vendor: string) => string;
   /** Shown before any vendor is set. */
   noVendor: string;
   /** Shown when the host page set no `api-base`, or one that is not a URL. */

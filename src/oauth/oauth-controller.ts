@@ -65,10 +65,10 @@ function returnUrl(vendor: string): string {
  */
 export class OAuthController implements ReactiveController {
   phase: OAuthPhase = 'idle';
-  private popup: Window | null = null;
-  private readonly waker = new Waker();
+  #popup: Window | null = null;
+  readonly #waker = new Waker();
   /** Counts runs, so that only the newest one resets the phase when it ends. */
-  private runs = 0;
+  #runs = 0;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -87,22 +87,22 @@ export class OAuthController implements ReactiveController {
    */
   open(name: string, size: Required<PopupSize>): boolean {
     this.closePopup();
-    this.runs++; // a run still winding down must leave the new window alone
+    this.#runs++; // a run still winding down must leave the new window alone
     // centred on this window (browsers keep a popup on the screen themselves)
     const left = (screenX + (outerWidth - size.width) / 2) | 0;
     const top = (screenY + (outerHeight - size.height) / 2) | 0;
     try {
-      this.popup = window.open('', name, `popup,width=${size.width},height=${size.height},left=${left},top=${top}`);
+      this.#popup = window.open('', name, `popup,width=${size.width},height=${size.height},left=${left},top=${top}`);
     } catch {
-      this.popup = null;
+      this.#popup = null;
     }
-    return this.popup !== null;
+    return this.#popup !== null;
   }
 
   /** Brings the popup to the front (a second click while it is open lands here too). */
   focus() {
     try {
-      this.popup?.focus();
+      this.#popup?.focus();
     } catch {
       // a window whose opener link was cut cannot be focused from here
     }
@@ -115,9 +115,9 @@ export class OAuthController implements ReactiveController {
   async authorize(request: AuthorizeRequest): Promise<FlowStatusResult> {
     const { api, vendor, values, mode, signal } = request;
     // this run's window: a newer run (Reopen, Try again) may already have opened its own
-    const popup = this.popup;
-    const run = ++this.runs;
-    this.setPhase(mode === 'redirect' ? 'redirecting' : 'opening');
+    const popup = this.#popup;
+    const run = ++this.#runs;
+    this.#setPhase(mode === 'redirect' ? 'redirecting' : 'opening');
     try {
       // not aborted with the attempt: the server may create the flow anyway, so wait for its id and DELETE it
       const flow = await api.startOAuth(vendor, { values, origin: location.origin, mode, ...(mode === 'redirect' ? { returnTo: returnUrl(vendor) } : {}) });
@@ -130,34 +130,34 @@ export class OAuthController implements ReactiveController {
       if (mode === 'redirect') {
         location.assign(flow.authorizeUrl);
         // the page unloads; should it not (a download, a blocked navigation), the deadline still ends the wait
-        return await pollFlow(api, flow.flowId, { signal, deadline, delay: () => null, waker: this.waker });
+        return await pollFlow(api, flow.flowId, { signal, deadline, delay: () => null, waker: this.#waker });
       }
-      return await this.watchPopup(popup, api, flow.flowId, flow.authorizeUrl, deadline, signal);
+      return await this.#watchPopup(popup, api, flow.flowId, flow.authorizeUrl, deadline, signal);
     } finally {
       closeWindow(popup);
-      if (run === this.runs) {
-        this.popup = null;
-        this.setPhase('idle');
+      if (run === this.#runs) {
+        this.#popup = null;
+        this.#setPhase('idle');
       }
     }
   }
 
   /** Finishes a flow this page was sent back to in redirect mode: the server's word is final. */
   async resume(api: ApiClient, flowId: string, signal: AbortSignal): Promise<FlowStatusResult> {
-    this.setPhase('confirming');
+    this.#setPhase('confirming');
     try {
       return await pollFlow(api, flowId, {
         signal,
         deadline: deadlineOf(),
         delay: () => CONFIRM_POLL_MS,
-        waker: this.waker,
+        waker: this.#waker,
       });
     } finally {
-      this.setPhase('idle');
+      this.#setPhase('idle');
     }
   }
 
-  private async watchPopup(
+  async #watchPopup(
     popup: Window | null,
     api: ApiClient,
     flowId: string,
@@ -173,14 +173,14 @@ export class OAuthController implements ReactiveController {
       const result = readCallbackMessage(event, { origin, flowId, source: popup });
       if (result === 'ignore') return;
       if (result === 'invalid') invalid = true;
-      else this.setPhase('confirming');
-      this.waker.nudge();
+      else this.#setPhase('confirming');
+      this.#waker.nudge();
     };
     const watch = setInterval(() => {
       if (this.phase === 'open' && (!popup || popup.closed)) {
         closedAt = Date.now();
-        this.setPhase('checking');
-        this.waker.nudge();
+        this.#setPhase('checking');
+        this.#waker.nudge();
       }
     }, CLOSED_WATCH_MS);
     window.addEventListener('message', onMessage);
@@ -190,18 +190,18 @@ export class OAuthController implements ReactiveController {
       } catch {
         // the window is no longer ours to steer: the close watch takes over
       }
-      this.setPhase('open');
+      this.#setPhase('open');
       return await pollFlow(api, flowId, {
         signal,
         deadline,
-        waker: this.waker,
+        waker: this.#waker,
         delay: () => (this.phase === 'open' ? null : this.phase === 'closed' ? CLOSED_POLL_MS : CONFIRM_POLL_MS),
         check: () => {
           if (invalid) throw new ApiError('invalid_callback');
         },
         onPending: () => {
           if (this.phase === 'checking' && Date.now() - closedAt >= CLOSED_GRACE_MS) {
-            this.setPhase('closed');
+            this.#setPhase('closed');
             this.options.onPopupClosed();
           }
         },
@@ -212,15 +212,15 @@ export class OAuthController implements ReactiveController {
     }
   }
 
-  private setPhase(phase: OAuthPhase) {
+  #setPhase(phase: OAuthPhase) {
     this.phase = phase;
     this.host.requestUpdate();
   }
 
   /** Closes the popup, if one is open. */
   closePopup() {
-    closeWindow(this.popup);
-    this.popup = null;
+    closeWindow(this.#popup);
+    this.#popup = null;
   }
 }
 

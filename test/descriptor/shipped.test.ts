@@ -1,11 +1,12 @@
 import { expect } from '@open-wc/testing';
-import type { Descriptor, Field } from '../../src/descriptor/types.js';
+import { forWay, waysOf, type Descriptor, type Field } from '../../src/descriptor/types.js';
 import { formatProblems, validateDescriptor } from '../../src/descriptor/validate.js';
 import { checkField, start, submitRequest, transition } from '../../src/flow/engine.js';
 import { assets } from '../../mocks/assets.js';
 import { descriptors as shipped } from '../../mocks/handlers.js';
 
-const asDescriptor = (d: unknown) => d as Descriptor;
+/** The descriptor as the engine runs it, on its first way. */
+const asDescriptor = (d: unknown) => forWay(d as Descriptor, waysOf(d as Descriptor)[0]);
 const field = (d: unknown, name: string) => asDescriptor(d).steps.flatMap(s => s.fields ?? []).find(f => f.name === name)!;
 
 /** The engine's verdict on `value` typed into the one field of a one-step descriptor. */
@@ -45,6 +46,24 @@ describe('shipped descriptors', () => {
     expect(submitRequest(state).values).to.deep.equal({ environment: 'production' });
     const sandbox = transition(state, { type: 'input', name: 'environment', value: 'sandbox' });
     expect(submitRequest(sandbox).values).to.deep.equal({ environment: 'sandbox' });
+  });
+
+  it('zendesk offers logging in or an API token, each with the subdomain, the token way with its email and a marker', () => {
+    const ways = waysOf(shipped.zendesk as Descriptor);
+    expect(ways.map(w => [w.id, w.method])).to.deep.equal([['login', 'oauth2'], ['api-token', 'apiKey']]);
+    for (const w of ways) {
+      expect(w.label).to.have.keys('en', 'nb');
+      expect(w.description).to.have.keys('en', 'nb');
+    }
+    const token = start(shipped.zendesk as Descriptor, ways[1]);
+    expect(token.descriptor.steps[0].fields!.map(f => f.name)).to.deep.equal(['subdomain', 'email', 'apiToken', 'auth']);
+    expect(ways[1].steps[0].fields![0]).to.deep.equal(ways[0].steps[0].fields![0]);
+    const typed = [['subdomain', 'https://acme.zendesk.com/agent'], ['email', 'admin@acme.example'], ['apiToken', 'a'.repeat(40)]];
+    const filled = typed.reduce((state, [name, value]) => transition(state, { type: 'input', name, value }), token);
+    expect(submitRequest(filled)).to.deep.equal({
+      kind: 'register',
+      values: { subdomain: 'acme', email: 'admin@acme.example', apiToken: 'a'.repeat(40), auth: 'api_token' },
+    });
   });
 
   const hosts: [string, unknown, string, string][] = [

@@ -88,7 +88,7 @@ describe('validateDescriptor', () => {
     d.steps[1].fields[0].type = 'password';
     delete d.steps[1].fields[0].optionsFrom;
     expect(formatProblems(validateDescriptor(d).problems)).to.equal(
-      'steps[1].fields[0].type: expected one of text, secret, email, url, select, radio, checkbox, got "password"',
+      'steps[1].fields[0].type: expected one of text, secret, email, url, select, radio, checkbox, hidden, got "password"',
     );
   });
 });

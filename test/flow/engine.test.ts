@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { Descriptor, Field, Option } from '../../src/descriptor/types.js';
+import { waysOf, type Descriptor as WholeDescriptor, type WayDescriptor as Descriptor, type Field, type Option } from '../../src/descriptor/types.js';
 import {
   canSubmit,
   checkField,
@@ -285,6 +285,41 @@ describe('flow engine', () => {
       expect(transition(first, { type: 'back' })).to.equal(first);
       const registered = run(onClientStep(), input('clientId', '1001'), SUBMIT, { type: 'registered', connectionId: 'c1' });
       expect(transition(registered, { type: 'back' })).to.equal(registered);
+    });
+  });
+
+  describe('ways', () => {
+    const severalWays = cases.valid['several-ways'] as unknown as WholeDescriptor;
+    const [login, token] = waysOf(severalWays);
+
+    it('runs the first way unless told another, with that way\'s method and steps and the descriptor\'s name', () => {
+      expect(start(severalWays).descriptor).to.include({ method: 'oauth2', way: 'login', name: 'Acme Desk' });
+      const state = start(severalWays, token);
+      expect(state.descriptor).to.include({ method: 'apiKey', way: 'api-token' });
+      expect(currentStep(state).id).to.equal('token');
+      expect(state.values).to.deep.equal({ auth: 'api_token' });
+    });
+
+    it('sends a hidden field\'s value without anything typed for it', () => {
+      const state = run(start(severalWays, token), input('subdomain', 'acme'), input('apiToken', 'k3y'), SUBMIT);
+      expect(state.status).to.equal('submitting');
+      expect(submitRequest(state)).to.deep.equal({ kind: 'register', values: { subdomain: 'acme', apiToken: 'k3y', auth: 'api_token' } });
+    });
+
+    it('goes back from a way\'s first step (to the choice) at rest, keeping what was typed', () => {
+      const failed = run(start(severalWays, token), input('subdomain', 'acme'), SUBMIT);
+      const back = transition(failed, { type: 'back' });
+      expect(back).to.not.equal(failed);
+      expect(back).to.include({ stepIndex: 0, status: 'editing', submitted: false, error: undefined });
+      expect(back.fieldErrors).to.deep.equal({});
+      expect(back.values).to.deep.equal({ subdomain: 'acme', auth: 'api_token' });
+      const sending = run(start(severalWays, login), input('subdomain', 'acme'), SUBMIT);
+      expect(transition(sending, { type: 'back' }).status).to.equal('editing');
+    });
+
+    it('treats a descriptor without ways as one way with no id', () => {
+      expect(waysOf(sevenOffice)).to.deep.equal([{ id: '', label: sevenOffice.name, method: 'credentials', steps: sevenOffice.steps }]);
+      expect(start(sevenOffice).descriptor.way).to.equal(undefined);
     });
   });
 

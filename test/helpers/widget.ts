@@ -54,6 +54,14 @@ export async function type(el: CmaRegisterApp, name: string, text: string) {
   await el.updateComplete;
 }
 
+/** Picks one of the ways a vendor offers, on the choice the widget shows first. */
+export async function pickWay(el: CmaRegisterApp, label: string) {
+  const way = [...root(el).querySelectorAll<HTMLButtonElement>('.ways button')].find(b => b.textContent!.trim() === label);
+  if (!way) throw new Error(`no way "${label}" to pick`);
+  way.click();
+  await el.updateComplete;
+}
+
 /** Puts text into a field the way a paste or a password manager does: one insertion, one input event. */
 export async function paste(el: CmaRegisterApp, name: string, text: string) {
   const field = input(el, name);

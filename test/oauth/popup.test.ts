@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { logInAtVendor, serverFlows, setMock, until, useOAuthBed, watchPopups } from '../helpers/oauth.js';
-import { button, next, paste, q, root, text, type Recorded } from '../helpers/widget.js';
+import { button, next, paste, pickWay, q, root, text, type Recorded } from '../helpers/widget.js';
 
 /** OAuth in a real popup, against the mock backend on its own origin and a real authorization server on a third. */
 describe('<cma-register-app> with OAuth in a popup', () => {
@@ -64,6 +64,7 @@ describe('<cma-register-app> with OAuth in a popup', () => {
   it('Zendesk: the instructions show on screen, then the subdomain goes to the server and the login ends registered', async () => {
     await setMock({ oauth: { login: 'auto' } });
     const { el } = await mountVendor('zendesk');
+    await pickWay(el, 'Log in with Zendesk');
     expect(q(el, 'cma-instructions')).to.not.equal(null);
     await paste(el, 'subdomain', 'Acme.zendesk.com');
     const registered = next(el, 'cma-registered', 8000);
@@ -128,6 +129,7 @@ describe('<cma-register-app> with OAuth in a popup', () => {
   it('the vendor page cuts the opener link (COOP): the login still ends registered, not closed', async () => {
     await setMock({ oauth: { login: 'auto', coop: true } });
     const { el, events } = await mountVendor('zendesk');
+    await pickWay(el, 'Log in with Zendesk');
     await paste(el, 'subdomain', 'acme');
     const registered = next(el, 'cma-registered', 10000);
     button(el, 'Log in with Zendesk').click();

@@ -23,8 +23,9 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { createHandlers, descriptors } from '../../mocks/handlers.js';
+import { waysOf } from '../../src/descriptor/types.js';
 import { validateDescriptor } from '../../src/descriptor/validate.js';
-import { start, visibleFields } from '../../src/flow/engine.js';
+import { start, visibleFields, type FlowState } from '../../src/flow/engine.js';
 import type { CmaRegisterApp } from '../../src/index.js';
 import { useScenario, worker } from '../helpers/msw.js';
 import { API } from '../helpers/widget.js';
@@ -140,7 +141,7 @@ async function mountAndCheck(descriptor: unknown, lang = '') {
     const limit = SLOW_MOUNT_MS + elements * MS_PER_ELEMENT;
     const shown = event.type === 'cma-ready' ? 'the form' : 'the problems';
     expect(ms, `took ${Math.round(ms)} ms to show ${shown} (${elements} elements; allowed ${Math.round(limit)} ms)`).to.be.below(limit);
-    checkNotBlank(el, event, descriptor);
+    await checkNotBlank(el, event, descriptor);
     checkNoInjection(el);
     return { el, event };
   } finally {
@@ -148,7 +149,7 @@ async function mountAndCheck(descriptor: unknown, lang = '') {
   }
 }
 
-function checkNotBlank(el: CmaRegisterApp, event: CustomEvent, descriptor: unknown) {
+async function checkNotBlank(el: CmaRegisterApp, event: CustomEvent, descriptor: unknown) {
   const root = el.shadowRoot!;
   if (event.type === 'cma-error') {
     expect(event.detail.code, `cma-error: ${event.detail.message}`).to.equal('descriptor_invalid');
@@ -164,11 +165,30 @@ function checkNotBlank(el: CmaRegisterApp, event: CustomEvent, descriptor: unkno
   const result = validateDescriptor(descriptor);
   expect(result.ok, 'cma-ready for a descriptor the validator refuses').to.equal(true);
   if (!result.ok) return;
+  expect(root.querySelector('#heading')?.textContent?.trim(), 'no heading').to.not.equal('');
+  const ways = waysOf(result.descriptor);
+  if (ways.length === 1) return checkForm(root, start(result.descriptor));
+  const choice = () => [...root.querySelectorAll<HTMLButtonElement>('.ways button')];
+  expect(choice().length, 'cma-ready but not the choice of ways').to.equal(ways.length);
+  for (const b of choice()) expect(b.textContent!.trim(), 'a way without a name').to.not.equal('');
+  // each end of the choice renders its first step: the last way, back, then the first (which the later checks use)
+  for (const i of [ways.length - 1, 0]) {
+    choice()[i].click();
+    await el.updateComplete;
+    await tick();
+    checkForm(root, start(result.descriptor, ways[i]));
+    if (i === 0) break;
+    root.querySelector<HTMLButtonElement>('form .actions button')!.click(); // Back, first of the actions
+    await el.updateComplete;
+  }
+}
+
+function checkForm(root: ShadowRoot, state: FlowState) {
   const form = root.querySelector('form');
   expect(form, 'cma-ready but no form').to.not.equal(null);
   expect(form!.querySelector('button[type="submit"]'), 'a form without a submit button').to.not.equal(null);
-  expect(root.querySelector('#heading')?.textContent?.trim(), 'no heading').to.not.equal('');
-  for (const field of visibleFields(start(result.descriptor))) {
+  for (const field of visibleFields(state)) {
+    if (field.type === 'hidden') continue;
     expect(form!.querySelector(`[name="${field.name}"]`), `no control for the field "${field.name}"`).to.not.equal(null);
   }
 }
@@ -206,7 +226,7 @@ function hasPayloadImage(el: CmaRegisterApp): boolean {
 async function checkPatterns(el: CmaRegisterApp, descriptor: unknown): Promise<string[]> {
   const result = validateDescriptor(descriptor);
   if (!result.ok) return [];
-  const step = result.descriptor.steps[0];
+  const step = start(result.descriptor).descriptor.steps[0];
   const root = el.shadowRoot!;
   const controls = visibleFields(start(result.descriptor))
     .filter(f => f.pattern !== undefined && ['text', 'secret', 'email', 'url'].includes(f.type))

@@ -1,20 +1,11 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
 import type { Field, FieldValue, Option } from '../../descriptor/types.js';
 import { normalize } from '../../flow/engine.js';
 import { english, type Locale } from '../locale.js';
 import { renderMarkup } from '../markup.js';
 
 /** Fired inside the widget (not composed) when the user changes a field's value. */
-export class FieldChangeEvent extends Event {
-  constructor(
-    readonly name: string,
-    readonly value: FieldValue,
-  ) {
-    super('field-change', { bubbles: true });
-  }
-}
+export type FieldChangeEvent = CustomEvent<{ name: string; value: FieldValue }>;
 
 /**
  * One field of a step: it owns its label, help, input, error and the ARIA that ties them together.
@@ -62,6 +53,21 @@ export class CmaField extends LitElement {
     if (changed.has('field') && changed.get('field')?.name !== this.field.name) this.revealed = false;
   }
 
+  /**
+   * The controls show the value, also where the DOM holds another (what `live()` does, without its
+   * directive machinery in the bundle): a value the engine normalized, refused or reset wins.
+   */
+  protected override updated() {
+    for (const control of this.querySelectorAll<HTMLInputElement>('input[name], textarea')) {
+      if (control.type === 'radio' || control.type === 'checkbox') {
+        control.checked = control.type === 'radio' ? control.value === this.value : this.value === true;
+      } else {
+        const value = typeof this.value === 'string' ? this.value : '';
+        if (control.value !== value) control.value = value;
+      }
+    }
+  }
+
   protected override createRenderRoot() {
     return this;
   }
@@ -71,35 +77,39 @@ export class CmaField extends LitElement {
     this.querySelector<HTMLElement>('input, textarea, select')?.focus();
   }
 
-  private get id_() {
-    return `cma-field-${this.field.name.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+  get #id_() {
+    return `cma-field-${this.field.name}`; // a name is an identifier (the validator says so)
   }
 
-  private handleInput(e: Event) {
+  #handleInput(e: Event) {
     const input = e.target as HTMLInputElement;
     const value = input.type === 'checkbox' ? input.checked : input.value;
-    this.dispatchEvent(new FieldChangeEvent(this.field.name, value));
+    this.#changed(value);
   }
 
   /**
    * Once the user leaves a field shown between a prefix and a suffix, it shows what will be sent: a
    * pasted `https://acme.example.com/admin` becomes `acme`. Never while typing, so the caret stays put.
    */
-  private handleCommit(e: Event) {
+  #handleCommit(e: Event) {
     if (!this.field.prefix && !this.field.suffix) return;
     const { value } = e.target as HTMLInputElement;
     const reduced = normalize(this.field, value);
-    if (typeof reduced === 'string' && reduced !== value) this.dispatchEvent(new FieldChangeEvent(this.field.name, reduced));
+    if (typeof reduced === 'string' && reduced !== value) this.#changed(reduced);
   }
 
-  private toggleReveal() {
+  #changed(value: FieldValue) {
+    this.dispatchEvent(new CustomEvent('field-change', { bubbles: true, detail: { name: this.field.name, value } }));
+  }
+
+  #toggleReveal() {
     this.revealed = !this.revealed;
   }
 
   override render() {
     const { field, locale } = this;
     const { text, t } = locale;
-    const id = this.id_;
+    const id = this.#id_;
     const label = text(field.label);
     const help = field.help ? text(field.help) : '';
     const choice = field.type === 'radio' || field.type === 'checkbox';
@@ -108,15 +118,15 @@ export class CmaField extends LitElement {
     // the prefix and suffix are shown around the input; in words, they are part of its description
     const affix = prefix || suffix ? t.affix(prefix, suffix) : '';
     const describedBy =
-      [affix && `${id}-affix`, help && `${id}-help`, this.error && `${id}-error`].filter(Boolean).join(' ') || undefined;
-    const invalid = this.error ? 'true' : undefined;
+      [affix && `${id}-affix`, help && `${id}-help`, this.error && `${id}-error`].filter(Boolean).join(' ') || nothing;
+    const invalid = this.error ? 'true' : nothing;
     const optional = !field.required && field.type !== 'checkbox' ? html` <span class="optional">${t.optional}</span>` : nothing;
 
     const helpBlock = help ? html`<div part="hint" class="help" id="${id}-help">${renderMarkup(help, t.newTab)}</div>` : nothing;
     const errorBlock = this.error ? html`<div part="error" class="error" id="${id}-error">${this.error}</div>` : nothing;
 
     if (field.type === 'radio') {
-      return html`<fieldset part="field" class=${this.error ? 'invalid' : ''} aria-describedby=${ifDefined(describedBy)}>
+      return html`<fieldset part="field" class=${this.error ? 'invalid' : ''} aria-describedby=${describedBy}>
         <legend part="label" class="label">${label}${optional}</legend>
         ${helpBlock}
         ${this.options.map(
@@ -127,10 +137,9 @@ export class CmaField extends LitElement {
               id=${i === 0 ? id : `${id}-${i}`}
               name=${field.name}
               .value=${o.value}
-              .checked=${live(this.value === o.value)}
               ?required=${field.required}
-              aria-invalid=${ifDefined(invalid)}
-              @change=${this.handleInput}
+              aria-invalid=${invalid}
+              @change=${this.#handleInput}
             />
             <span>${text(o.label)}${o.description ? html`<span class="description">${text(o.description)}</span>` : nothing}</span>
           </label>`,
@@ -147,10 +156,9 @@ export class CmaField extends LitElement {
             type="checkbox"
             id=${id}
             name=${field.name}
-            .checked=${live(this.value === true)}
-            aria-invalid=${ifDefined(invalid)}
-            aria-describedby=${ifDefined(describedBy)}
-            @change=${this.handleInput}
+            aria-invalid=${invalid}
+            aria-describedby=${describedBy}
+            @change=${this.#handleInput}
           />
           <span part="label">${label}</span>
         </label>
@@ -163,7 +171,7 @@ export class CmaField extends LitElement {
       ${helpBlock}
       <div class="control">
         ${prefix ? html`<span class="affix" aria-hidden="true">${prefix}</span>` : nothing}
-        ${this.renderControl(id, describedBy, invalid)}
+        ${this.#renderControl(id, describedBy, invalid)}
         ${suffix ? html`<span class="affix" aria-hidden="true">${suffix}</span>` : nothing}
         ${field.type === 'secret'
           ? html`<button
@@ -172,7 +180,7 @@ export class CmaField extends LitElement {
               aria-controls=${id}
               aria-pressed=${this.revealed ? 'true' : 'false'}
               aria-label=${this.revealed ? t.hide(label) : t.show(label)}
-              @click=${this.toggleReveal}
+              @click=${this.#toggleReveal}
             >
               ${this.revealed ? t.hide('').trim() : t.show('').trim()}
             </button>`
@@ -182,11 +190,11 @@ export class CmaField extends LitElement {
     </div>`;
   }
 
-  private renderControl(id: string, describedBy: string | undefined, invalid: string | undefined) {
+  #renderControl(id: string, describedBy: string | typeof nothing, invalid: string | typeof nothing) {
     const { field } = this;
     const { text, t } = this.locale;
     const value = typeof this.value === 'string' ? this.value : '';
-    const placeholder = field.placeholder ? text(field.placeholder) : undefined;
+    const placeholder = field.placeholder ? text(field.placeholder) : nothing;
 
     if (field.type === 'select') {
       const chosen = this.options.some(o => o.value === value);
@@ -195,10 +203,10 @@ export class CmaField extends LitElement {
         id=${id}
         name=${field.name}
         ?required=${field.required}
-        aria-invalid=${ifDefined(invalid)}
-        aria-describedby=${ifDefined(describedBy)}
-        autocomplete=${ifDefined(field.autocomplete)}
-        @change=${this.handleInput}
+        aria-invalid=${invalid}
+        aria-describedby=${describedBy}
+        autocomplete=${field.autocomplete ?? nothing}
+        @change=${this.#handleInput}
       >
         ${chosen ? nothing : html`<option value="" selected>${t.choose}</option>`}
         ${this.options.map(o => html`<option .value=${o.value} ?selected=${o.value === value}>${text(o.label)}</option>`)}
@@ -208,8 +216,8 @@ export class CmaField extends LitElement {
     const secret = field.type === 'secret';
     const masked = secret && !this.revealed;
     // A secret without an autocomplete token is a key or token: password managers keep away from it.
-    const keyField = secret && !field.autocomplete ? '' : undefined;
-    const autocomplete = field.autocomplete ?? (secret ? 'off' : undefined);
+    const ignore = secret && !field.autocomplete ? 'true' : nothing;
+    const autocomplete = field.autocomplete ?? (secret ? 'off' : nothing);
     const noSpell = secret || field.type === 'email' || field.type === 'url';
 
     // No minlength/maxlength attributes: the browser would cut a long paste short without a word;
@@ -221,39 +229,37 @@ export class CmaField extends LitElement {
           name=${field.name}
           class=${masked ? 'masked' : ''}
           rows="4"
-          .value=${live(value)}
-          placeholder=${ifDefined(placeholder)}
+          placeholder=${placeholder}
           ?required=${field.required}
-          data-1p-ignore=${ifDefined(keyField)}
-          data-lpignore=${ifDefined(keyField && 'true')}
-          data-bwignore=${ifDefined(keyField)}
-          data-form-type=${ifDefined(keyField && 'other')}
-          autocomplete=${ifDefined(autocomplete)}
+          data-1p-ignore=${ignore}
+          data-lpignore=${ignore}
+          data-bwignore=${ignore}
+          data-form-type=${ignore === nothing ? nothing : 'other'}
+          autocomplete=${autocomplete}
           spellcheck=${noSpell ? 'false' : 'true'}
-          autocapitalize=${ifDefined(noSpell ? 'off' : undefined)}
-          aria-invalid=${ifDefined(invalid)}
-          aria-describedby=${ifDefined(describedBy)}
-          @input=${this.handleInput}
+          autocapitalize=${noSpell ? 'off' : nothing}
+          aria-invalid=${invalid}
+          aria-describedby=${describedBy}
+          @input=${this.#handleInput}
         ></textarea>`
       : html`<input
           part="input"
           id=${id}
           name=${field.name}
           type=${masked ? 'password' : secret ? 'text' : field.type}
-          .value=${live(value)}
-          placeholder=${ifDefined(placeholder)}
+          placeholder=${placeholder}
           ?required=${field.required}
-          data-1p-ignore=${ifDefined(keyField)}
-          data-lpignore=${ifDefined(keyField && 'true')}
-          data-bwignore=${ifDefined(keyField)}
-          data-form-type=${ifDefined(keyField && 'other')}
-          autocomplete=${ifDefined(autocomplete)}
+          data-1p-ignore=${ignore}
+          data-lpignore=${ignore}
+          data-bwignore=${ignore}
+          data-form-type=${ignore === nothing ? nothing : 'other'}
+          autocomplete=${autocomplete}
           spellcheck=${noSpell ? 'false' : 'true'}
-          autocapitalize=${ifDefined(noSpell ? 'off' : undefined)}
-          aria-invalid=${ifDefined(invalid)}
-          aria-describedby=${ifDefined(describedBy)}
-          @input=${this.handleInput}
-          @change=${this.handleCommit}
+          autocapitalize=${noSpell ? 'off' : nothing}
+          aria-invalid=${invalid}
+          aria-describedby=${describedBy}
+          @input=${this.#handleInput}
+          @change=${this.#handleCommit}
         />`;
   }
 }

@@ -120,6 +120,23 @@ export const registerAppStyles = css`
     padding: 0.25em 0.5em;
     user-select: all;
   }
+  .ways {
+    list-style: none;
+    padding: 0;
+    margin: 0;
+    display: grid;
+    gap: 0.75em;
+  }
+  .ways button {
+    width: 100%;
+    text-align: start;
+    font-weight: 600;
+  }
+  .ways p {
+    color: var(--_muted);
+    font-size: 0.875em;
+    margin: 0.25em 0 0;
+  }
   .problems {
     font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
     font-size: 0.8125em;

@@ -5,7 +5,7 @@ import { deadlineOf, pollFlow, retryDelay } from '../../api/poll.js';
 import { AttemptController } from '../../controllers/attempt-controller.js';
 import { DescriptorController, type DescriptorState } from '../../controllers/descriptor-controller.js';
 import { TickController } from '../../controllers/tick-controller.js';
-import type { Descriptor, Field, Step } from '../../descriptor/types.js';
+import { waysOf, type Descriptor, type Field, type Step, type Way } from '../../descriptor/types.js';
 import { formatProblems } from '../../descriptor/validate.js';
 import { isRetryable, type ErrorCode } from '../../errors.js';
 import { CmaCancelEvent } from '../../events/cancel.js';
@@ -37,6 +37,9 @@ import { registerAppStyles } from './register-app.styles.js';
 
 /** The most characters of a server's message that are shown (and put in an event). */
 const MAX_MESSAGE = 300;
+
+/** The fields of the current step the user sees: the visible ones, less any `hidden` constant. */
+const shownFields = (flow: FlowState) => visibleFields(flow).filter(f => f.type !== 'hidden');
 
 function randomId(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(12)), b => b.toString(16).padStart(2, '0')).join('');
@@ -93,6 +96,7 @@ export class CmaRegisterApp extends LitElement {
     redirectChosen: { state: true },
     grant: { state: true },
     copied: { state: true },
+    choosing: { state: true },
   };
 
   static override get observedAttributes() {
@@ -133,18 +137,20 @@ export class CmaRegisterApp extends LitElement {
   private grant?: GrantInfo;
   /** Whether the user code is on the clipboard. */
   private copied = false;
+  /** Whether the user is to pick one of the descriptor's ways (the flow then holds the first way, untouched). */
+  private choosing = false;
 
-  private readonly loader = new DescriptorController(this, { source: () => this, onSettled: s => this.handleLoaded(s) });
-  private readonly work = new AttemptController(this);
-  private readonly tick = new TickController(this);
-  private readonly oauth = new OAuthController(this, {
+  readonly #loader = new DescriptorController(this, { source: () => this, onSettled: s => this.#handleLoaded(s) });
+  readonly #work = new AttemptController(this);
+  readonly #tick = new TickController(this);
+  readonly #oauth = new OAuthController(this, {
     callbackOrigin: () => this.callbackOrigin || new URL(this.apiBase, document.baseURI).origin,
-    onPopupClosed: () => this.handlePopupClosed(),
+    onPopupClosed: () => this.#handlePopupClosed(),
   });
-  private attemptId = randomId();
-  private wasDisconnected = false;
+  #attemptId = randomId();
+  #wasDisconnected = false;
   /** Whether focus was inside before this render, so that a view replacing the focused control can pass it on. */
-  private hadFocus = false;
+  #hadFocus = false;
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null) {
     if (name === 'session-token') {
@@ -160,213 +166,228 @@ export class CmaRegisterApp extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
-    if (this.wasDisconnected) {
-      this.wasDisconnected = false;
-      this.restart(true);
+    if (this.#wasDisconnected) {
+      this.#wasDisconnected = false;
+      this.#restart(true);
     }
   }
 
   override disconnectedCallback() {
     // the controllers stop their requests, timers and popup; the flow on the server goes too
     super.disconnectedCallback();
-    this.wasDisconnected = true;
-    this.abandonFlow();
-    this.attemptId = randomId();
+    this.#wasDisconnected = true;
+    this.#abandonFlow();
+    this.#attemptId = randomId();
     this.flow = undefined; // nothing typed outlives the element on the page
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    this.hadFocus = this.matches(':focus-within');
+    this.#hadFocus = this.matches(':focus-within');
     const lang = this.lang || this.parentElement?.closest<HTMLElement>('[lang]')?.lang || document.documentElement.lang || 'en';
     if (lang !== this.locale.lang) this.locale = makeLocale(lang);
     if (changed.has('vendor') || changed.has('apiBase') || changed.has('descriptorBase') || changed.has('descriptor')) {
-      this.restart(false);
+      this.#restart(false);
     }
   }
 
   protected override updated() {
-    this.tick.run(this.flow?.status === 'pending' && !!this.grant?.expiresAt);
+    this.#tick.run(this.flow?.status === 'pending' && !!this.grant?.expiresAt);
     // the control that had focus is gone (the submit button of a step now waiting on a popup, Reopen):
     // hand focus to what replaced it rather than drop it to the page
-    if (this.hadFocus && !this.matches(':focus-within')) {
+    if (this.#hadFocus && !this.matches(':focus-within')) {
       this.renderRoot.querySelector<HTMLElement>('#waiting, #result, button.primary, button')?.focus();
     }
   }
 
   /** Starts over: a new attempt, from the first step. */
   reset() {
-    this.restart(true);
+    this.#restart(true);
   }
 
   /** Ends the flow in progress and fires `cma-cancel`. */
   cancel() {
     const flow = this.flow;
     if (!flow || !isOpen(flow)) return;
-    const reason = this.oauth.phase === 'closed' ? 'popup_closed' : 'user';
-    this.abandonFlow();
-    this.work.stop();
+    const reason = this.#oauth.phase === 'closed' ? 'popup_closed' : 'user';
+    this.#abandonFlow();
+    this.#work.stop();
     this.flow = transition(flow, { type: 'cancel' });
-    this.dispatchEvent(new CmaCancelEvent({ ...this.base(), step: currentStep(flow).id, reason }));
+    this.dispatchEvent(new CmaCancelEvent({ ...this.#base(), step: currentStep(flow).id, reason }));
   }
 
   // ——— loading ———
 
-  private get loaded(): Extract<DescriptorState, { kind: 'ready' }> | undefined {
-    const state = this.loader.state;
+  get #loaded(): Extract<DescriptorState, { kind: 'ready' }> | undefined {
+    const state = this.#loader.state;
     return state.kind === 'ready' ? state : undefined;
   }
 
-  private get vendorId(): string {
-    return this.vendor || this.loaded?.descriptor.id || '';
+  get #vendorId(): string {
+    return this.vendor || this.#loaded?.descriptor.id || '';
   }
 
-  private base() {
-    return { vendor: this.vendorId, attemptId: this.attemptId };
+  #base() {
+    return { vendor: this.#vendorId, attemptId: this.#attemptId };
   }
 
-  private api() {
+  #api() {
     return new ApiClient({ apiBase: this.apiBase, sessionToken: this.sessionToken });
   }
 
   /** DELETEs the flow the server holds for this attempt, if any (best effort). */
-  private abandonFlow() {
+  #abandonFlow() {
     const flowId = this.flow?.flowId;
     if (!flowId) return;
     try {
-      void this.api().cancelFlow(flowId);
+      void this.#api().cancelFlow(flowId);
     } catch {
       // no usable api-base: there is nothing to tell
     }
   }
 
-  private restart(reuseDescriptor: boolean) {
-    this.abandonFlow();
-    this.work.stop();
-    this.oauth.closePopup();
-    this.attemptId = randomId();
+  #restart(reuseDescriptor: boolean) {
+    this.#abandonFlow();
+    this.#work.stop();
+    this.#oauth.closePopup();
+    this.#attemptId = randomId();
     this.flow = undefined;
     this.redirectChosen = false;
     this.grant = undefined;
-    if (reuseDescriptor && this.loaded) this.begin();
-    else void this.loader.load();
+    if (reuseDescriptor && this.#loaded) this.#begin();
+    else void this.#loader.load();
   }
 
-  private handleLoaded(state: Extract<DescriptorState, { kind: 'ready' | 'failed' }>) {
-    if (state.kind === 'ready') return this.begin();
+  #handleLoaded(state: Extract<DescriptorState, { kind: 'ready' | 'failed' }>) {
+    if (state.kind === 'ready') return this.#begin();
     const { error, problems } = state;
     const message = problems
-      ? `${this.locale.t.descriptorProblems(this.vendorId)}\n${formatProblems(problems)}`
-      : this.loadFailureMessage();
-    this.emitError(error.code, message, isRetryable(error.code));
+      ? `${this.locale.t.descriptorProblems(this.#vendorId)}\n${formatProblems(problems)}`
+      : this.#loadFailureMessage();
+    this.#emitError(error.code, message, isRetryable(error.code));
   }
 
-  private loadFailureMessage(): string {
-    const state = this.loader.state;
+  #loadFailureMessage(): string {
+    const state = this.#loader.state;
     if (state.kind !== 'failed') return '';
     if (state.noApiBase) return this.locale.t.noApiBase;
-    return this.messageFor(state.error);
+    return this.#messageFor(state.error);
   }
 
-  private async begin() {
-    const { descriptor } = this.loaded!;
-    const attemptId = this.attemptId;
-    this.flow = start(descriptor);
+  async #begin() {
+    const attemptId = this.#attemptId;
+    const flow = (this.flow = start(this.#loaded!.descriptor));
+    this.choosing = waysOf(flow.descriptor).length > 1;
     await this.updateComplete;
-    if (attemptId !== this.attemptId) return;
-    this.dispatchEvent(new CmaReadyEvent({ ...this.base(), method: descriptor.method, steps: descriptor.steps.map(s => s.id) }));
-    this.dispatchEvent(new CmaStepEvent({ ...this.base(), step: descriptor.steps[0].id, index: 0, previous: null }));
-    this.resumeRedirect();
+    if (attemptId !== this.#attemptId) return;
+    const { method, steps } = flow.descriptor;
+    this.dispatchEvent(new CmaReadyEvent({ ...this.#base(), method, steps: steps.map(s => s.id) }));
+    if (!this.choosing) this.dispatchEvent(new CmaStepEvent({ ...this.#base(), step: steps[0].id, index: 0, previous: null }));
+    this.#resumeRedirect();
   }
 
   /** Back from the vendor in redirect mode: finish the flow named in the URL, and take it out of the URL. */
-  private resumeRedirect() {
+  #resumeRedirect() {
     const url = new URL(location.href);
     const flowId = url.searchParams.get(FLOW_PARAM);
-    if (!flowId || url.searchParams.get(VENDOR_PARAM) !== this.vendorId || !this.flow) return;
+    if (!flowId || url.searchParams.get(VENDOR_PARAM) !== this.#vendorId || !this.flow) return;
     url.searchParams.delete(FLOW_PARAM);
     url.searchParams.delete(VENDOR_PARAM);
     history.replaceState(history.state, '', url.href);
+    if (this.choosing) {
+      // the way the user went to the vendor by: the one that logs in there
+      const way = waysOf(this.flow.descriptor).find(w => w.steps.some(s => s.submit.kind === 'oauth'));
+      if (!way) return;
+      this.flow = start(this.#loaded!.descriptor, way);
+      this.choosing = false;
+    }
     const before = this.flow;
     const after = transition(before, { type: 'resume', flowId });
     if (after === before) return;
     this.flow = after;
     if (after.stepIndex !== before.stepIndex) {
       const step = currentStep(after);
-      this.dispatchEvent(new CmaStepEvent({ ...this.base(), step: step.id, index: after.stepIndex, previous: currentStep(before).id }));
+      this.dispatchEvent(new CmaStepEvent({ ...this.#base(), step: step.id, index: after.stepIndex, previous: currentStep(before).id }));
     }
-    this.work.run(
-      async signal => this.settleFlow(await this.oauth.resume(this.api(), flowId, signal), signal),
-      e => this.fail(e),
+    this.#work.run(
+      async signal => this.#settleFlow(await this.#oauth.resume(this.#api(), flowId, signal), signal),
+      e => this.#fail(e),
     );
   }
 
   // ——— the flow ———
 
-  private handleFieldChange(e: FieldChangeEvent) {
-    if (this.flow) this.flow = transition(this.flow, { type: 'input', name: e.name, value: e.value });
+  /** The user picked a way: its first step, with what they typed there before if they come back to it. */
+  #handlePickWay(way: Way) {
+    const flow = this.flow!;
+    this.choosing = false;
+    this.#moveTo(flow.descriptor.way === way.id ? flow : start(this.#loaded!.descriptor, way, flow.values), null);
   }
 
-  private async handleSubmit(e: SubmitEvent) {
+  #handleFieldChange(e: FieldChangeEvent) {
+    if (this.flow) this.flow = transition(this.flow, { type: 'input', ...e.detail });
+  }
+
+  async #handleSubmit(e: SubmitEvent) {
     e.preventDefault();
     const before = this.flow;
-    if (!before || this.work.holding) return;
+    if (!before || this.#work.holding) return;
     const after = transition(before, { type: 'submit' });
-    if (after === before) return this.oauth.focus(); // already under way: bring its window back, send nothing twice
+    if (after === before) return this.#oauth.focus(); // already under way: bring its window back, send nothing twice
     this.flow = after;
     if (after.status === 'submitting') {
       const request = submitRequest(after);
-      if (request.kind === 'oauth') return this.authorize(request);
-      return this.work.run(signal => this.perform(request, signal), e => this.fail(e));
+      if (request.kind === 'oauth') return this.#authorize(request);
+      return this.#work.run(signal => this.#perform(request, signal), e => this.#fail(e));
     }
     const fields = Object.keys(after.fieldErrors);
-    this.emitError('invalid_input', this.locale.t.invalidInput(fields.length), true, fields);
+    this.#emitError('invalid_input', this.locale.t.invalidInput(fields.length), true, fields);
     await this.updateComplete;
-    this.focusField(fields[0]);
+    this.#focusField(fields[0]);
   }
 
   /**
    * Starts an OAuth flow. Runs synchronously up to `window.open`, inside the user's click: a popup
    * opened after an `await` is blocked by Safari and others.
    */
-  private authorize(request: Extract<SubmitRequest, { kind: 'oauth' }>) {
+  #authorize(request: Extract<SubmitRequest, { kind: 'oauth' }>) {
     const mode = this.redirectChosen ? 'redirect' : this.mode;
-    if (mode !== 'redirect' && !this.oauth.open(`cma-oauth-${randomId()}`, request.popup)) {
-      return this.fail(new ApiError('popup_blocked')); // no window, so no flow either
+    if (mode !== 'redirect' && !this.#oauth.open(`cma-oauth-${randomId()}`, request.popup)) {
+      return this.#fail(new ApiError('popup_blocked')); // no window, so no flow either
     }
-    this.work.run(
+    this.#work.run(
       async signal => {
-        const answer = await this.oauth.authorize({
-          api: this.api(),
-          vendor: this.vendorId,
+        const answer = await this.#oauth.authorize({
+          api: this.#api(),
+          vendor: this.#vendorId,
           values: request.values,
           mode,
           signal,
           onStarted: flowId => (this.flow = transition(this.flow!, { type: 'flowStarted', flowId, status: 'authorizing' })),
         });
-        this.settleFlow(answer, signal);
+        this.#settleFlow(answer, signal);
       },
-      e => this.fail(e),
+      e => this.#fail(e),
     );
   }
 
   /** Reopen after the popup was closed: the old flow goes, a new one starts in a new window. */
-  private handleReopen() {
+  #handleReopen() {
     const flow = this.flow;
     if (!flow) return;
-    this.abandonFlow();
-    this.work.stop();
+    this.#abandonFlow();
+    this.#work.stop();
     this.flow = transition(flow, { type: 'reopen' });
-    if (this.flow !== flow) this.authorize(submitRequest(this.flow) as Extract<SubmitRequest, { kind: 'oauth' }>);
+    if (this.flow !== flow) this.#authorize(submitRequest(this.flow) as Extract<SubmitRequest, { kind: 'oauth' }>);
   }
 
   /** The popup was blocked, and the user chose to go to the vendor in this tab instead. */
-  private handleContinueHere() {
+  #handleContinueHere() {
     this.redirectChosen = true;
     this.renderRoot.querySelector('form')?.requestSubmit();
   }
 
   /** Puts the user code on the clipboard; where the page may not, selects it for the user to copy. */
-  private async handleCopy() {
+  async #handleCopy() {
     const code = this.grant?.userCode ?? '';
     try {
       await navigator.clipboard.writeText(code);
@@ -376,21 +397,21 @@ export class CmaRegisterApp extends LitElement {
     }
   }
 
-  private handlePopupClosed() {
-    const name = this.loaded ? this.locale.text(this.loaded.descriptor.name) : this.vendorId;
-    this.emitError('popup_closed', this.locale.t.errors.popup_closed(name), true);
+  #handlePopupClosed() {
+    const name = this.#loaded ? this.locale.text(this.#loaded.descriptor.name) : this.#vendorId;
+    this.#emitError('popup_closed', this.locale.t.errors.popup_closed(name), true);
   }
 
-  private async perform(request: Exclude<SubmitRequest, { kind: 'oauth' }>, signal: AbortSignal) {
-    const api = this.api();
+  async #perform(request: Exclude<SubmitRequest, { kind: 'oauth' }>, signal: AbortSignal) {
+    const api = this.#api();
     if (request.kind === 'lookup') {
-      const options = await api.lookup(this.vendorId, request.lookup, request.values, signal);
-      if (!signal.aborted) this.moveTo(transition(this.flow!, { type: 'lookupSucceeded', lookup: request.lookup, options }));
+      const options = await api.lookup(this.#vendorId, request.lookup, request.values, signal);
+      if (!signal.aborted) this.#moveTo(transition(this.flow!, { type: 'lookupSucceeded', lookup: request.lookup, options }));
       return;
     }
-    const result = await api.register(this.vendorId, request.values, signal);
+    const result = await api.register(this.#vendorId, request.values, signal);
     if (signal.aborted) return;
-    if (result.status === 'registered') return this.finish(result.connectionId, result.displayName && this.redact(result.displayName));
+    if (result.status === 'registered') return this.#finish(result.connectionId, result.displayName && this.#redact(result.displayName));
     this.flow = transition(this.flow!, { type: 'flowStarted', flowId: result.flowId, status: 'pending' });
     const { userCode, verificationUri, expiresAt } = result;
     let grant: GrantInfo = (this.grant = { userCode, verificationUri, expiresAt });
@@ -408,74 +429,76 @@ export class CmaRegisterApp extends LitElement {
         this.grant = grant = { userCode, verificationUri, expiresAt };
       },
     });
-    this.settleFlow(answer, signal);
+    this.#settleFlow(answer, signal);
   }
 
   /** The server's final word on a flow: registered, or the error it names. */
-  private settleFlow(answer: FlowStatusResult, signal: AbortSignal) {
+  #settleFlow(answer: FlowStatusResult, signal: AbortSignal) {
     if (signal.aborted) return;
-    if (answer.status === 'succeeded') return this.finish(answer.connectionId!);
-    this.fail(new ApiError(answer.error!.code, answer.error!.message), false);
+    if (answer.status === 'succeeded') return this.#finish(answer.connectionId!);
+    this.#fail(new ApiError(answer.error!.code, answer.error!.message), false);
   }
 
-  private async finish(connectionId: string, displayName?: string) {
+  async #finish(connectionId: string, displayName?: string) {
     const method = this.flow!.descriptor.method;
     this.flow = transition(this.flow!, { type: 'registered', connectionId, displayName });
     this.dispatchEvent(
-      new CmaRegisteredEvent({ ...this.base(), method, connectionId, ...(displayName ? { displayName } : {}) }),
+      new CmaRegisteredEvent({ ...this.#base(), method, connectionId, ...(displayName ? { displayName } : {}) }),
     );
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#result')?.focus();
   }
 
   /** Shows an error; `abandon`: the server still holds the flow, so tell it to drop it (a deadline, a bad callback). */
-  private async fail(e: unknown, abandon = true) {
+  async #fail(e: unknown, abandon = true) {
     if (!this.flow) return;
     const error = e instanceof ApiError ? e : new ApiError('unknown_error');
-    if (abandon) this.abandonFlow();
-    this.oauth.closePopup();
-    const message = this.messageFor(error);
-    const fields = Object.fromEntries(Object.entries(error.fields ?? {}).map(([k, v]) => [k, this.redact(v)]));
-    if (error.retryAfter) this.work.holdFor(error.retryAfter);
+    if (abandon) this.#abandonFlow();
+    this.#oauth.closePopup();
+    const message = this.#messageFor(error);
+    const fields = Object.fromEntries(Object.entries(error.fields ?? {}).map(([k, v]) => [k, this.#redact(v)]));
+    if (error.retryAfter) this.#work.holdFor(error.retryAfter);
     this.flow = transition(this.flow, {
       type: 'failed',
       error: { code: error.code, message, retryable: error.retryable, retryAfter: error.retryAfter },
       fields,
     });
     const fieldNames = Object.keys(this.flow.fieldErrors);
-    this.emitError(error.code, message, error.retryable, fieldNames.length ? fieldNames : undefined);
+    this.#emitError(error.code, message, error.retryable, fieldNames.length ? fieldNames : undefined);
     await this.updateComplete;
-    if (fieldNames.length) this.focusField(fieldNames[0]);
+    if (fieldNames.length) this.#focusField(fieldNames[0]);
   }
 
-  private handleBack() {
+  #handleBack() {
     const flow = this.flow;
     if (!flow) return;
     const next = transition(flow, { type: 'back' });
     if (next === flow) return;
-    this.work.stop();
-    this.moveTo(next);
+    this.#work.stop();
+    if (flow.stepIndex) return this.#moveTo(next);
+    // back from a way's first step: to the choice of ways
+    this.flow = next;
+    this.choosing = true;
   }
 
-  private async moveTo(next: FlowState) {
-    const previous = this.flow ? currentStep(this.flow).id : null;
+  async #moveTo(next: FlowState, previous = this.flow ? currentStep(this.flow).id : null) {
     this.flow = next;
     const step = currentStep(next);
-    this.dispatchEvent(new CmaStepEvent({ ...this.base(), step: step.id, index: next.stepIndex, previous }));
+    this.dispatchEvent(new CmaStepEvent({ ...this.#base(), step: step.id, index: next.stepIndex, previous }));
     await this.updateComplete;
-    const first = visibleFields(next)[0];
+    const first = shownFields(next)[0];
     const notice = this.renderRoot.querySelector<HTMLElement>('.notice');
     if (notice) notice.focus();
-    else if (first) this.focusField(first.name);
+    else if (first) this.#focusField(first.name);
     else this.renderRoot.querySelector<HTMLElement>('#step-title')?.focus();
   }
 
   // ——— words, errors, focus ———
 
-  private messageFor(error: ApiError): string {
+  #messageFor(error: ApiError): string {
     const { t, text } = this.locale;
-    const vendor = this.loaded ? text(this.loaded.descriptor.name) : this.vendorId;
-    let message = this.redact(error.message) || (error.timedOut ? t.timedOut : t.errors[error.code](vendor));
+    const vendor = this.#loaded ? text(this.#loaded.descriptor.name) : this.#vendorId;
+    let message = this.#redact(error.message) || (error.timedOut ? t.timedOut : t.errors[error.code](vendor));
     if (error.retryAfter) message += ` ${t.retryIn(error.retryAfter)}`;
     return message;
   }
@@ -484,7 +507,7 @@ export class CmaRegisterApp extends LitElement {
    * What a server says, made fit to show: every secret the user typed and the session token masked
    * (as typed, in any case, or URL-encoded), and no longer than a person reads.
    */
-  private redact(message: string): string {
+  #redact(message: string): string {
     const flow = this.flow;
     const typed = flow ? flow.descriptor.steps.flatMap(s => s.fields ?? []).filter(f => f.type === 'secret').map(f => flow.values[f.name]) : [];
     for (const secret of [this.sessionToken, ...typed]) {
@@ -498,20 +521,20 @@ export class CmaRegisterApp extends LitElement {
   }
 
 
-  private emitError(code: ErrorCode, message: string, retryable: boolean, fields?: string[]) {
+  #emitError(code: ErrorCode, message: string, retryable: boolean, fields?: string[]) {
     const step = this.flow ? currentStep(this.flow).id : undefined;
     this.dispatchEvent(
-      new CmaErrorEvent({ ...this.base(), code, message, retryable, ...(step ? { step } : {}), ...(fields?.length ? { fields } : {}) }),
+      new CmaErrorEvent({ ...this.#base(), code, message, retryable, ...(step ? { step } : {}), ...(fields?.length ? { fields } : {}) }),
     );
   }
 
-  private focusField(name: string | undefined) {
+  #focusField(name: string | undefined) {
     if (!name) return;
     const fields = this.renderRoot.querySelectorAll<CmaField>('cma-field');
     [...fields].find(f => f.field.name === name)?.focus();
   }
 
-  private problemText(field: Field, problem: FieldProblem): string {
+  #problemText(field: Field, problem: FieldProblem): string {
     const { t, text } = this.locale;
     const label = text(field.label);
     switch (problem.rule) {
@@ -532,24 +555,24 @@ export class CmaRegisterApp extends LitElement {
   // ——— rendering ———
 
   override render() {
-    const state = this.loader.state;
+    const state = this.#loader.state;
     const { t } = this.locale;
-    const descriptor = this.loaded?.descriptor;
+    const descriptor = this.#loaded?.descriptor;
     const name = descriptor ? this.locale.text(descriptor.name) : '';
     return html`<section part="base" aria-labelledby=${descriptor ? 'heading' : nothing}>
-      ${descriptor ? this.renderHeader(descriptor, name) : nothing}
+      ${descriptor ? this.#renderHeader(descriptor, name) : nothing}
       ${state.kind === 'idle'
         ? html`<p part="status" class="status">${t.noVendor}</p>`
         : state.kind === 'loading'
           ? html`<p part="status" class="status" role="status"><span class="spinner"></span>${t.loading}</p>`
           : state.kind === 'failed'
-            ? this.renderLoadFailure(state)
-            : this.renderFlow(name)}
+            ? this.#renderLoadFailure(state)
+            : this.#renderFlow(name)}
     </section>`;
   }
 
-  private renderHeader(descriptor: Descriptor, name: string) {
-    const logo = descriptor.logo ? new URL(descriptor.logo, this.loaded!.baseUrl).href : '';
+  #renderHeader(descriptor: Descriptor, name: string) {
+    const logo = descriptor.logo ? new URL(descriptor.logo, this.#loaded!.baseUrl).href : '';
     return html`<header part="header">
       ${logo
         ? html`<img part="logo" src=${logo} alt="" width="40" height="40" @error=${(e: Event) => ((e.target as HTMLElement).hidden = true)} />`
@@ -558,26 +581,27 @@ export class CmaRegisterApp extends LitElement {
     </header>`;
   }
 
-  private renderLoadFailure(state: Extract<DescriptorState, { kind: 'failed' }>) {
+  #renderLoadFailure(state: Extract<DescriptorState, { kind: 'failed' }>) {
     const { t } = this.locale;
     const { problems, error } = state;
     return html`<div class="alert" role="alert">
         <p><strong>${t.errorTitle}</strong></p>
-        <p>${problems ? t.descriptorProblems(this.vendorId) : this.loadFailureMessage()}</p>
+        <p>${problems ? t.descriptorProblems(this.#vendorId) : this.#loadFailureMessage()}</p>
         ${problems
           ? html`<ul class="problems">
               ${problems.map(p => html`<li>${p.path}: ${p.message}</li>`)}
             </ul>`
           : nothing}
       </div>
-      ${isRetryable(error.code) ? html`<button type="button" @click=${() => this.restart(false)}>${t.tryAgain}</button>` : nothing}`;
+      ${isRetryable(error.code) ? html`<button type="button" @click=${() => this.#restart(false)}>${t.tryAgain}</button>` : nothing}`;
   }
 
-  private renderFlow(name: string) {
+  #renderFlow(name: string) {
     const flow = this.flow;
     if (!flow) return nothing;
     const { t } = this.locale;
-    if (this.oauth.phase !== 'idle' && isOpen(flow)) return this.renderOAuth(name);
+    if (this.#oauth.phase !== 'idle' && isOpen(flow)) return this.#renderOAuth(name);
+    if (this.choosing && flow.status === 'editing') return this.#renderChoice(flow, name);
     switch (flow.status) {
       case 'registered':
         return html`<div part="status" class="success">
@@ -588,24 +612,24 @@ export class CmaRegisterApp extends LitElement {
         return html`<p part="status" class="status">${t.cancelled}</p>
           <button type="button" @click=${this.reset}>${t.startAgain}</button>`;
       case 'pending':
-        return this.renderPending(flow, name);
+        return this.#renderPending(flow, name);
       default:
-        return this.renderStep(flow, name);
+        return this.#renderStep(flow, name);
     }
   }
 
   /** While the vendor is to grant access: the step's instructions still, the attempt's code, link and time left. */
-  private renderPending(flow: FlowState, name: string) {
+  #renderPending(flow: FlowState, name: string) {
     const { t } = this.locale;
     const { userCode, verificationUri, expiresAt } = this.grant ?? {};
     const left = Math.max(0, Math.ceil((Date.parse(expiresAt ?? '') - Date.now()) / 1000));
-    return html`${this.renderInstructions(currentStep(flow))}
+    return html`${this.#renderInstructions(currentStep(flow))}
       <p part="status" class="status" role="status" id="waiting" tabindex="-1"><span class="spinner"></span>${t.waiting(name)}</p>
       ${userCode
         ? html`<div class="grant">
             <p id="user-code-label">${t.grant.enterCode(name)}</p>
             <code id="user-code" aria-labelledby="user-code-label">${userCode}</code>
-            <button type="button" @click=${this.handleCopy}>${this.copied ? t.grant.copied : t.grant.copy}</button>
+            <button type="button" @click=${this.#handleCopy}>${this.copied ? t.grant.copied : t.grant.copy}</button>
           </div>`
         : nothing}
       ${verificationUri
@@ -617,49 +641,59 @@ export class CmaRegisterApp extends LitElement {
       <div class="actions"><button type="button" @click=${this.cancel}>${t.cancel}</button></div>`;
   }
 
-  private renderInstructions(step: Step) {
+  #renderInstructions(step: Step) {
     return step.instructions?.length
-      ? html`<cma-instructions .locale=${this.locale} .instructions=${step.instructions} .baseUrl=${this.loaded!.baseUrl}></cma-instructions>`
+      ? html`<cma-instructions .locale=${this.locale} .instructions=${step.instructions} .baseUrl=${this.#loaded!.baseUrl}></cma-instructions>`
       : nothing;
   }
 
   /** While an OAuth flow is open: what is happening in the vendor's window, and the ways out. */
-  private renderOAuth(name: string) {
+  #renderOAuth(name: string) {
     const { t } = this.locale;
-    const phase = this.oauth.phase;
+    const phase = this.#oauth.phase;
     const cancel = html`<button type="button" @click=${this.cancel}>${t.cancel}</button>`;
     if (phase === 'closed') {
       return html`<div class="alert" role="alert">
           <p>${t.errors.popup_closed(name)}</p>
           <p>${t.oauth.closedHint}</p>
         </div>
-        <div class="actions">${cancel}<button type="button" class="primary" @click=${this.handleReopen}>${t.oauth.reopen}</button></div>`;
+        <div class="actions">${cancel}<button type="button" class="primary" @click=${this.#handleReopen}>${t.oauth.reopen}</button></div>`;
     }
-    const message =
-      phase === 'open'
-        ? t.oauth.open(name)
-        : phase === 'redirecting'
-          ? t.oauth.redirecting(name)
-          : phase === 'opening'
-            ? t.oauth.opening(name)
-            : t.oauth.checking(name);
+    // opening, open, redirecting: each has its words; after the window (checking, confirming), "checking"
+    const message = t.oauth[phase === 'open' || phase === 'opening' || phase === 'redirecting' ? phase : 'checking'](name);
     return html`<p part="status" class="status" role="status" id="waiting" tabindex="-1">
         ${phase === 'open' ? nothing : html`<span class="spinner"></span>`}${message}
       </p>
       <div class="actions">
         ${cancel}
         ${phase === 'open'
-          ? html`<button type="button" class="primary" @click=${() => this.oauth.focus()}>${t.oauth.bringBack}</button>`
+          ? html`<button type="button" class="primary" @click=${() => this.#oauth.focus()}>${t.oauth.bringBack}</button>`
           : nothing}
       </div>`;
   }
 
-  private renderStep(flow: FlowState, name: string) {
+  /** The ways the vendor offers, one button each. */
+  #renderChoice(flow: FlowState, name: string) {
+    const { t, text } = this.locale;
+    return html`<h3 id="step-title" tabindex="-1">${t.chooseWay(name)}</h3>
+      <ul class="ways" aria-labelledby="step-title">
+        ${waysOf(flow.descriptor).map(
+          (w, i) =>
+            html`<li>
+              <button type="button" aria-describedby=${w.description ? `way-${i}` : nothing} @click=${() => this.#handlePickWay(w)}>${text(w.label)}</button>
+              ${w.description ? html`<p id="way-${i}">${text(w.description)}</p>` : nothing}
+            </li>`,
+        )}
+      </ul>
+      <div class="actions"><button type="button" @click=${this.cancel}>${t.cancel}</button></div>`;
+  }
+
+  #renderStep(flow: FlowState, name: string) {
     const { t, text } = this.locale;
     const step = currentStep(flow);
     const total = flow.descriptor.steps.length;
     const submitting = flow.status === 'submitting';
-    const waiting = this.work.holding;
+    const waiting = this.#work.holding;
     const empty = emptyChoices(flow);
     const title = step.title ? text(step.title) : '';
     const submitLabel =
@@ -671,9 +705,9 @@ export class CmaRegisterApp extends LitElement {
     return html`
       ${total > 1 ? html`<p class="progress">${t.stepOf(flow.stepIndex + 1, total)}</p>` : nothing}
       ${title ? html`<h3 id="step-title" tabindex="-1">${title}</h3>` : nothing}
-      ${this.renderInstructions(step)}
-      <form part="form" novalidate aria-labelledby=${title ? 'step-title' : 'heading'} @submit=${this.handleSubmit} @field-change=${this.handleFieldChange}>
-        ${visibleFields(flow).map(
+      ${this.#renderInstructions(step)}
+      <form part="form" novalidate aria-labelledby=${title ? 'step-title' : 'heading'} @submit=${this.#handleSubmit} @field-change=${this.#handleFieldChange}>
+        ${shownFields(flow).map(
           f => {
             // a choice its lookup left empty: say so instead of showing an empty list
             if (empty.includes(f)) return html`<p class="notice" tabindex="-1">${t.noOptions(text(f.label))}</p>`;
@@ -683,7 +717,7 @@ export class CmaRegisterApp extends LitElement {
               .field=${f}
               .value=${flow.values[f.name]}
               .options=${optionsOf(flow, f)}
-              .error=${problem ? this.problemText(f, problem) : ''}
+              .error=${problem ? this.#problemText(f, problem) : ''}
             ></cma-field>`;
           },
         )}
@@ -692,11 +726,11 @@ export class CmaRegisterApp extends LitElement {
             ? html`<p>${error.code === 'invalid_input' ? t.invalidInput(Object.keys(flow.fieldErrors).length) : error.message}</p>`
             : nothing}
           ${error?.code === 'popup_blocked' && !submitting
-            ? html`<button type="button" @click=${this.handleContinueHere}>${t.oauth.continueHere}</button>`
+            ? html`<button type="button" @click=${this.#handleContinueHere}>${t.oauth.continueHere}</button>`
             : nothing}
         </div>
         <div class="actions">
-          ${flow.stepIndex > 0 ? html`<button type="button" @click=${this.handleBack}>${t.back}</button>` : nothing}
+          ${flow.stepIndex > 0 || waysOf(flow.descriptor).length > 1 ? html`<button type="button" @click=${this.#handleBack}>${t.back}</button>` : nothing}
           <button type="button" @click=${this.cancel}>${t.cancel}</button>
           ${canSubmit(flow) || submitting
             ? html`<button part="submit" type="submit" class="primary" aria-disabled=${submitting || waiting ? 'true' : 'false'}>
