@@ -77,7 +77,7 @@ export class CmaField extends LitElement {
     this.querySelector<HTMLElement>('input, textarea, select')?.focus();
   }
 
-  get #id_() {
+  get #id() {
     return `cma-field-${this.field.name}`; // a name is an identifier (the validator says so)
   }
 
@@ -109,7 +109,7 @@ export class CmaField extends LitElement {
   override render() {
     const { field, locale } = this;
     const { text, t } = locale;
-    const id = this.#id_;
+    const id = this.#id;
     const label = text(field.label);
     const help = field.help ? text(field.help) : '';
     const choice = field.type === 'radio' || field.type === 'checkbox';
