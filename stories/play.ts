@@ -45,6 +45,18 @@ export async function waitForFirstStep(canvasElement: HTMLElement, timeoutMs = 5
   return el;
 }
 
+/** Waits for the choice of ways a vendor offers, and picks the one labelled `label`. */
+export async function pickWay(canvasElement: HTMLElement, label: string, timeoutMs = 5000): Promise<CmaRegisterApp> {
+  const el = widgetIn(canvasElement);
+  const way = await poll(
+    () => [...(el.shadowRoot?.querySelectorAll<HTMLButtonElement>('.ways button') ?? [])].find(b => textOf(b) === label),
+    () => `<cma-register-app> offered no way "${label}" within ${timeoutMs} ms; it shows: "${textOf(el.shadowRoot)}"`,
+    timeoutMs,
+  );
+  way.click();
+  return waitForFirstStep(canvasElement, timeoutMs);
+}
+
 /** Waits until the widget shows a load failure (no step) and returns its text. */
 export async function waitForLoadFailure(canvasElement: HTMLElement, timeoutMs = 5000): Promise<string> {
   const el = widgetIn(canvasElement);

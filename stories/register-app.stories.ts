@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { createHandlers, vendors } from '../mocks/handlers.js';
-import { fill, submit, waitForFirstStep, waitForLoadFailure, waitForText } from './play.js';
+import { fill, pickWay, submit, waitForFirstStep, waitForLoadFailure, waitForText, widgetIn } from './play.js';
 
 /** The controls of a story; the `on*` args are the element's events, logged in the Actions panel. */
 interface RegisterAppArgs {
@@ -99,6 +99,17 @@ export const Shopify: Story = {
 export const Zendesk: Story = {
   name: 'Zendesk (two ways: log in, or an API token)',
   args: { vendor: 'zendesk' },
+  play: async ({ canvasElement }) => {
+    await waitForText(widgetIn(canvasElement), 'How do you want to connect Zendesk?');
+  },
+};
+
+export const ZendeskApiToken: Story = {
+  name: 'Zendesk: the API token way',
+  args: { vendor: 'zendesk' },
+  play: async ({ canvasElement }) => {
+    await pickWay(canvasElement, 'Use an API token');
+  },
 };
 
 export const PowerOfficeGo: Story = {
