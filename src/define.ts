@@ -3,13 +3,11 @@
  * or next to another copy of the widget, does nothing the second time.
  */
 import { CmaField } from './components/field/field.js';
-import { CmaInstructions } from './components/instructions/instructions.js';
 import { CmaRegisterApp } from './components/register-app/register-app.js';
 
 const elements = {
   'cma-register-app': CmaRegisterApp,
   'cma-field': CmaField,
-  'cma-instructions': CmaInstructions,
 };
 
 for (const [tag, element] of Object.entries(elements)) {
@@ -22,6 +20,5 @@ declare global {
   interface HTMLElementTagNameMap {
     'cma-register-app': CmaRegisterApp;
     'cma-field': CmaField;
-    'cma-instructions': CmaInstructions;
   }
 }

@@ -4,7 +4,6 @@
  */
 export { CmaRegisterApp } from './components/register-app/register-app.js';
 export { CmaField } from './components/field/field.js';
-export { CmaInstructions } from './components/instructions/instructions.js';
 export * from './events/index.js';
 export type * from './descriptor/types.js';
 export { validateDescriptor, formatProblems, type DescriptorProblem, type ValidationResult } from './descriptor/validate.js';

@@ -35,4 +35,26 @@ describe('dist/', () => {
     expect((await registered).detail.connectionId).to.match(/^conn_mailchimp_/);
     el.remove();
   });
+
+  it('cma-register-app.js loads Norwegian from the file beside it, only for a page in Norwegian', async () => {
+    await load('/dist/cma-register-app.js');
+    performance.clearResourceTimings(); // the buffer holds 250 entries, and this page loaded more modules than that
+    const chunks = () => performance.getEntriesByType('resource').filter(e => /\/dist\/nb-[\w-]+\.js$/.test(e.name));
+    const show = async (lang: string) => {
+      const el = document.createElement('cma-register-app');
+      el.setAttribute('api-base', 'https://api.example.com/v1');
+      el.setAttribute('lang', lang);
+      el.setAttribute('vendor', 'mailchimp');
+      const ready = new Promise(r => el.addEventListener('cma-ready', r, { once: true }));
+      document.body.append(el);
+      await ready;
+      const shown = el.shadowRoot!.textContent!;
+      el.remove();
+      return shown;
+    };
+    expect(await show('en')).to.contain('Authenticate MailChimp');
+    expect(chunks(), 'Norwegian loaded for an English page').to.deep.equal([]);
+    expect(await show('nb')).to.contain('Koble til MailChimp');
+    expect(chunks().length).to.equal(1);
+  });
 });

@@ -4,13 +4,18 @@ import type { Translation } from './translation.js';
 
 export type { Translation } from './translation.js';
 
-/** The one place built-in strings come from. Norwegian and others register here. */
-const translations: Record<string, Translation> = { en };
+/** The widget's own languages: English in the bundle, the others loaded when a page needs them. */
+const builtIn: Record<string, Translation | (() => Promise<Translation>)> = {
+  en,
+  nb: () => import('./nb.js').then(m => m.nb),
+};
 
-export function translationFor(lang: string): Translation {
-  for (const candidate of languageChain(lang)) {
-    // own keys only: lang="constructor" must not find Object's
-    if (Object.hasOwn(translations, candidate)) return translations[candidate];
-  }
-  return en;
+/**
+ * The strings for `lang`: those of the first language of its chain (`nb-NO`, `nb`, …, `en`) that
+ * the widget has. A language still to load comes as a promise; one that fails to load is English.
+ */
+export function translationFor(lang: string): Translation | Promise<Translation> {
+  // own keys only: lang="constructor" must not find Object's
+  const t = builtIn[languageChain(lang).find(c => Object.hasOwn(builtIn, c))!];
+  return typeof t === 'function' ? t().catch(() => en) : t;
 }

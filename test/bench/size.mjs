@@ -2,6 +2,7 @@
 // the backend's OAuth callback page loads, with where the element bundle's bytes come from (from its
 // source map). With --check, fails when either file is over its budget. Run `npm run build` first.
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { SourceMapConsumer } from 'source-map-js';
 
@@ -49,10 +50,19 @@ for (const { file, kb: budget, parts } of budgets) {
     console.error(`${file} is missing: run npm run build first`);
     process.exit(1);
   }
-  const kb = gz(source);
+  // what the file must load before it runs (static imports of sibling chunks) counts with it;
+  // what it loads on demand (`import("./nb-….js")`: another language's strings) is listed apart
+  const dir = dirname(file);
+  const chunks = kind => [...source.matchAll(kind === 'static' ? /(?:^|[;}])\s*import\s*(?:[^"'`()]*?from\s*)?["'`]\.\/([^"'`]+)["'`]/g : /\bimport\(\s*["'`]\.\/([^"'`]+)["'`]\s*\)/g)].map(m => join(dir, m[1]));
+  const first = chunks('static');
+  const kb = gz(source) + first.reduce((sum, f) => sum + gz(readFileSync(f, 'utf8')), 0);
   over ||= kb > budget;
   const verdict = kb <= budget ? 'within' : 'OVER';
-  console.log(`${file}: ${(source.length / 1024).toFixed(1)} KB minified, ${kb.toFixed(2)} KB gzip (${verdict} the ${budget} KB budget)`);
+  const plus = first.length ? ` with ${first.join(', ')}` : '';
+  console.log(`${file}${plus}: ${(source.length / 1024).toFixed(1)} KB minified, ${kb.toFixed(2)} KB gzip (${verdict} the ${budget} KB budget)`);
+  for (const lazy of new Set(chunks('dynamic'))) {
+    console.log(`  on demand: ${lazy}: ${gz(readFileSync(lazy, 'utf8')).toFixed(2)} KB gzip`);
+  }
   if (parts && !process.argv.includes('--check')) {
     // each part gzipped alone: the parts add up to more than the whole, which compresses across them
     for (const p of breakdown(source, JSON.parse(readFileSync(`${file}.map`, 'utf8')))) {

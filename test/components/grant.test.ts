@@ -24,7 +24,7 @@ describe('<cma-register-app> with access granted in the vendor’s own system', 
     const { el, events } = await startGrant();
     const registered = next(el, 'cma-registered', 8000);
     // the instructions stay: the user is doing what they say
-    expect(q(el, 'cma-instructions')!.shadowRoot!.textContent).to.contain('Integrations');
+    expect(q(el, '.instructions')!.textContent).to.contain('Integrations');
     expect(q(el, '#user-code')!.textContent).to.equal('KQ7M-4XPD');
     const link = [...el.shadowRoot!.querySelectorAll('a')].find(a => a.textContent!.includes('Open PowerOffice Go'))!;
     expect(link.href).to.equal('https://poweroffice-go.example.com/settings/integrations');

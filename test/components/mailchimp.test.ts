@@ -11,7 +11,7 @@ describe('<cma-register-app> with an API key (mailchimp)', () => {
     const { el, events } = await mount('mailchimp');
     expect(text(el)).to.contain('Authenticate MailChimp');
     expect(q(el, 'header img')!.getAttribute('src')).to.equal(`${API}/vendors/logos/mailchimp.svg`);
-    const instructions = q(el, 'cma-instructions')!.shadowRoot!;
+    const instructions = q(el, '.instructions')!;
     expect(instructions.textContent).to.contain('Log in to your MailChimp account');
     const path = [...instructions.querySelectorAll('.path li')].map(li => li.textContent);
     expect(path).to.deep.equal(['Account', 'Extras', 'API keys']);

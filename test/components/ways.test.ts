@@ -33,7 +33,7 @@ describe('<cma-register-app> with a choice of ways', () => {
     await pickWay(el, 'Use an API token');
     expect((await step).detail).to.include({ step: 'token', index: 0, previous: null });
     await until(() => root(el).activeElement === input(el, 'subdomain'), 'focus on the first field');
-    expect(q(el, 'cma-instructions')!.shadowRoot!.textContent).to.contain('Token access');
+    expect(q(el, '.instructions')!.textContent).to.contain('Token access');
     expect(q(el, '[name="auth"]'), 'a hidden field has no control').to.equal(null);
     await paste(el, 'subdomain', 'https://acme.zendesk.com/agent/');
     await paste(el, 'email', 'admin@acme.example');

@@ -65,7 +65,7 @@ describe('<cma-register-app> with OAuth in a popup', () => {
     await setMock({ oauth: { login: 'auto' } });
     const { el } = await mountVendor('zendesk');
     await pickWay(el, 'Log in with Zendesk');
-    expect(q(el, 'cma-instructions')).to.not.equal(null);
+    expect(q(el, '.instructions')).to.not.equal(null);
     await paste(el, 'subdomain', 'Acme.zendesk.com');
     const registered = next(el, 'cma-registered', 8000);
     button(el, 'Log in with Zendesk').click();

@@ -129,8 +129,8 @@ describe('<cma-register-app> under a strict CSP with Trusted Types', () => {
     expect(root().textContent).to.contain('Paste your MailChimp API key');
     expectStyled(submit);
     await expectLoaded(root().querySelector<HTMLImageElement>('header img'), 'the logo');
-    const instructions = root().querySelector('cma-instructions')!.shadowRoot!;
-    expect(instructions.adoptedStyleSheets.length).to.be.greaterThan(0);
+    const instructions = root().querySelector<HTMLElement>('.instructions')!;
+    expect(getComputedStyle(instructions.querySelector('.path')!).display, 'the instructions styled').to.equal('inline-flex');
     await expectLoaded(instructions.querySelector('img'), 'the instruction image');
 
     paste('apiKey', KEY);

@@ -131,7 +131,7 @@ async function mountAndCheck(descriptor: unknown, lang = '') {
     el.descriptor = descriptor;
     const event = await settled.catch(e => e as Error);
     await el.updateComplete.catch(() => undefined);
-    await tick(); // the elements inside (cma-instructions, cma-field) render after the widget
+    await tick(); // the elements inside (cma-field) render after the widget
     const ms = performance.now() - t0;
     expect(errors.seen, errors.seen.join('\n')).to.deep.equal([]);
     if (event instanceof Error) throw event;
@@ -408,7 +408,7 @@ describe('descriptor fuzzing: regressions', () => {
     const f = base('mailchimp');
     f.steps[0].instructions[0].text = 'See [the help](https://user:pw@evil.example/).';
     const { el } = await mountAndCheck(f); // no <a> to it
-    expect(el.shadowRoot!.querySelector('cma-instructions')!.shadowRoot!.textContent).to.contain('See the help.');
+    expect(el.shadowRoot!.querySelector('.instructions')!.textContent).to.contain('See the help.');
   });
 
   it('an unknown root key that is not an identifier is named ["0"], a JSON path', async () => {

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../shared.styles.js';
 
 /**
  * Styles of `<cma-field>`. The field renders into its parent's shadow root (so that its input sits

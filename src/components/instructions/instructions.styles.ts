@@ -1,17 +1,15 @@
-import { css } from 'lit';
+import { css } from '../shared.styles.js';
 
+/** Styles of the instructions (instructions.ts), adopted by the widget that renders them. */
 export const instructionsStyles = css`
-  :host {
-    display: block;
-  }
-  ol.steps {
-    margin: 0;
+  .instructions {
+    margin: 0 0 var(--_space);
     padding-inline-start: 1.5em;
   }
-  ol.steps > li {
+  .instructions > li {
     margin-block-end: 0.75em;
   }
-  ol.steps.single {
+  .instructions.single {
     list-style: none;
     padding: 0;
   }
@@ -32,10 +30,10 @@ export const instructionsStyles = css`
     color: var(--_muted);
     font-weight: normal;
   }
-  figure {
+  .instructions figure {
     margin: 0.5em 0;
   }
-  img {
+  .instructions img {
     max-width: 100%;
     height: auto;
     border: 1px solid var(--_border);

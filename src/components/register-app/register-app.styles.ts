@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../shared.styles.js';
 
 export const registerAppStyles = css`
   :host {
@@ -47,9 +47,6 @@ export const registerAppStyles = css`
     color: var(--_muted);
     font-size: 0.875em;
     margin: 0 0 0.25em;
-  }
-  cma-instructions {
-    margin-block-end: var(--_space);
   }
   form {
     margin: 0;

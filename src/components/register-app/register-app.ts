@@ -4,6 +4,7 @@ import { ApiError } from '../../api/errors.js';
 import { deadlineOf, pollFlow, retryDelay } from '../../api/poll.js';
 import { AttemptController } from '../../controllers/attempt-controller.js';
 import { DescriptorController, type DescriptorState } from '../../controllers/descriptor-controller.js';
+import { LocaleController } from '../../controllers/locale-controller.js';
 import { TickController } from '../../controllers/tick-controller.js';
 import { waysOf, type Descriptor, type Field, type Step, type Way } from '../../descriptor/types.js';
 import { formatProblems } from '../../descriptor/validate.js';
@@ -30,8 +31,10 @@ import {
 import { OAuthController } from '../../oauth/oauth-controller.js';
 import { FLOW_PARAM, VENDOR_PARAM } from '../../oauth/protocol.js';
 import { fieldStyles } from '../field/field.styles.js';
+import { renderInstructions } from '../instructions/instructions.js';
+import { instructionsStyles } from '../instructions/instructions.styles.js';
 import type { CmaField, FieldChangeEvent } from '../field/field.js';
-import { english, makeLocale, type Locale } from '../locale.js';
+import { english, type Locale } from '../locale.js';
 import { sharedStyles } from '../shared.styles.js';
 import { registerAppStyles } from './register-app.styles.js';
 
@@ -41,9 +44,8 @@ const MAX_MESSAGE = 300;
 /** The fields of the current step the user sees: the visible ones, less any `hidden` constant. */
 const shownFields = (flow: FlowState) => visibleFields(flow).filter(f => f.type !== 'hidden');
 
-function randomId(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(12)), b => b.toString(16).padStart(2, '0')).join('');
-}
+/** 96 random bits, as digits (an attempt's id, a popup's name). */
+const randomId = () => crypto.getRandomValues(new Uint32Array(3)).join('');
 
 /**
  * The "Register new app" step of ConnectMyApps: loads a vendor's descriptor and walks the user
@@ -80,7 +82,7 @@ function randomId(): string {
  * @tagname cma-register-app
  */
 export class CmaRegisterApp extends LitElement {
-  static override styles = [sharedStyles, fieldStyles, registerAppStyles];
+  static override styles = [sharedStyles, fieldStyles, instructionsStyles, registerAppStyles];
 
   // Declared here rather than with decorators: the decorator helpers cost the bundle more than the lines they save.
   static override properties: PropertyDeclarations = {
@@ -143,6 +145,7 @@ export class CmaRegisterApp extends LitElement {
   readonly #loader = new DescriptorController(this, { source: () => this, onSettled: s => this.#handleLoaded(s) });
   readonly #work = new AttemptController(this);
   readonly #tick = new TickController(this);
+  readonly #i18n = new LocaleController(this, locale => (this.locale = locale));
   readonly #oauth = new OAuthController(this, {
     callbackOrigin: () => this.callbackOrigin || new URL(this.apiBase, document.baseURI).origin,
     onPopupClosed: () => this.#handlePopupClosed(),
@@ -158,7 +161,7 @@ export class CmaRegisterApp extends LitElement {
       this.sessionToken = value;
       this.removeAttribute('session-token');
     } else if (name === 'lang') {
-      this.requestUpdate();
+      this.#i18n.update(); // also inside another shadow root, where no observer of the document sees it
     } else {
       super.attributeChangedCallback(name, old, value);
     }
@@ -183,8 +186,6 @@ export class CmaRegisterApp extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>) {
     this.#hadFocus = this.matches(':focus-within');
-    const lang = this.lang || this.parentElement?.closest<HTMLElement>('[lang]')?.lang || document.documentElement.lang || 'en';
-    if (lang !== this.locale.lang) this.locale = makeLocale(lang);
     if (changed.has('vendor') || changed.has('apiBase') || changed.has('descriptorBase') || changed.has('descriptor')) {
       this.#restart(false);
     }
@@ -257,8 +258,10 @@ export class CmaRegisterApp extends LitElement {
     else void this.#loader.load();
   }
 
-  #handleLoaded(state: Extract<DescriptorState, { kind: 'ready' | 'failed' }>) {
+  async #handleLoaded(state: Extract<DescriptorState, { kind: 'ready' | 'failed' }>) {
     if (state.kind === 'ready') return this.#begin();
+    await this.#i18n.ready; // the message in the page's language
+    if (state !== this.#loader.state) return;
     const { error, problems } = state;
     const message = problems
       ? `${this.locale.t.descriptorProblems(this.#vendorId)}\n${formatProblems(problems)}`
@@ -277,6 +280,7 @@ export class CmaRegisterApp extends LitElement {
     const attemptId = this.#attemptId;
     const flow = (this.flow = start(this.#loaded!.descriptor));
     this.choosing = waysOf(flow.descriptor).length > 1;
+    await this.#i18n.ready;
     await this.updateComplete;
     if (attemptId !== this.#attemptId) return;
     const { method, steps } = flow.descriptor;
@@ -557,14 +561,16 @@ export class CmaRegisterApp extends LitElement {
   override render() {
     const state = this.#loader.state;
     const { t } = this.locale;
-    const descriptor = this.#loaded?.descriptor;
+    // the page's language first: nothing in English while its strings load (in parallel with the descriptor)
+    const settled = this.#i18n.settled;
+    const descriptor = settled ? this.#loaded?.descriptor : undefined;
     const name = descriptor ? this.locale.text(descriptor.name) : '';
     return html`<section part="base" aria-labelledby=${descriptor ? 'heading' : nothing}>
       ${descriptor ? this.#renderHeader(descriptor, name) : nothing}
       ${state.kind === 'idle'
         ? html`<p part="status" class="status">${t.noVendor}</p>`
-        : state.kind === 'loading'
-          ? html`<p part="status" class="status" role="status"><span class="spinner"></span>${t.loading}</p>`
+        : state.kind === 'loading' || !settled
+          ? html`<p part="status" class="status" role="status"><span class="spinner"></span>${settled ? t.loading : ''}</p>`
           : state.kind === 'failed'
             ? this.#renderLoadFailure(state)
             : this.#renderFlow(name)}
@@ -642,9 +648,7 @@ export class CmaRegisterApp extends LitElement {
   }
 
   #renderInstructions(step: Step) {
-    return step.instructions?.length
-      ? html`<cma-instructions .locale=${this.locale} .instructions=${step.instructions} .baseUrl=${this.#loaded!.baseUrl}></cma-instructions>`
-      : nothing;
+    return renderInstructions(step.instructions, this.locale, this.#loaded!.baseUrl);
   }
 
   /** While an OAuth flow is open: what is happening in the vendor's window, and the ways out. */
