@@ -5,8 +5,12 @@ const config: StorybookConfig = {
   // msw-storybook-addon 3.x, CSF3 setup: the addon here, `mswLoader()` in preview.ts
   addons: ['msw-storybook-addon'],
   framework: { name: '@storybook/web-components-vite', options: {} },
-  // serves public/mockServiceWorker.js at /mockServiceWorker.js
-  staticDirs: ['../public'],
+  staticDirs: [
+    // serves public/mockServiceWorker.js at /mockServiceWorker.js
+    '../public',
+    // the OAuth vendor's login page that the mock API sends the login window to (stories/mock-vendor.ts)
+    { from: '../stories/mock-vendor-page', to: '/mock-vendor' },
+  ],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   // no "Get started" checklist in the sidebar: this Storybook is set up
   features: { sidebarOnboardingChecklist: false },
