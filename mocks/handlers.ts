@@ -87,8 +87,26 @@ export function failFlow(flowId: string, error: { code: string; message: string 
   flow.error = { code: error.code, message: error.message };
 }
 
+/**
+ * How the in-browser mock runs OAuth flows. The Node mock (mocks/server/) runs real ones against its
+ * own authorization server and ignores these.
+ */
+export interface OAuthOptions {
+  /**
+   * The vendor's login page the popup is sent to, with `?flow=<flowId>&origin=<host origin>&vendor=<vendor>`
+   * added. Default: `oauth/start` under the API base, which only the Node mock serves.
+   */
+  authorizePage?: string;
+  /** How long a new flow lives before it expires; default 10 minutes. */
+  expiresInMs?: number;
+}
+
 /** Handlers for one scenario. Pass `latencyMs` to slow every answer down. */
-export function createHandlers(scenario: Scenario = 'ok', latencyMs = scenario === 'slow' ? 3000 : 150): HttpHandler[] {
+export function createHandlers(
+  scenario: Scenario = 'ok',
+  latencyMs = scenario === 'slow' ? 3000 : 150,
+  oauth: OAuthOptions = {},
+): HttpHandler[] {
   const wait = () => delay(latencyMs);
 
   /** Failures that hit every API call alike (not the descriptor and images, which are static). */
@@ -171,12 +189,13 @@ export function createHandlers(scenario: Scenario = 'ok', latencyMs = scenario =
       if (failure) return failure;
       const { origin } = (await request.json()) as { origin?: string };
       const flowId = `flow_${params.vendor}_${++flowCount}`;
-      flows.set(flowId, { status: 'pending', vendor: String(params.vendor), polls: 0 });
-      const authorizeUrl = new URL(`oauth/start?flow=${flowId}&origin=${encodeURIComponent(origin ?? '')}`, request.url.replace(/apps\/.*$/, ''));
-      return HttpResponse.json(
-        { flowId, authorizeUrl: authorizeUrl.href, expiresAt: new Date(Date.now() + 10 * 60_000).toISOString() },
-        { status: 201 },
-      );
+      const expiresAt = new Date(Date.now() + (oauth.expiresInMs ?? 10 * 60_000)).toISOString();
+      flows.set(flowId, { status: 'pending', vendor: String(params.vendor), polls: 0, expiresAt });
+      const authorizeUrl = new URL(oauth.authorizePage ?? 'oauth/start', request.url.replace(/apps\/.*$/, ''));
+      authorizeUrl.searchParams.set('flow', flowId);
+      authorizeUrl.searchParams.set('origin', origin ?? '');
+      authorizeUrl.searchParams.set('vendor', String(params.vendor));
+      return HttpResponse.json({ flowId, authorizeUrl: authorizeUrl.href, expiresAt }, { status: 201 });
     }),
 
     http.get('*/flows/:flowId', async ({ params }) => {

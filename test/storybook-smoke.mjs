@@ -1,7 +1,12 @@
 // Smoke-tests every story of a built Storybook in Chromium: serves the build, opens each story's
 // iframe, waits for Storybook's `storyFinished` event (play functions included) and fails on
-// play-function exceptions, story errors, page errors and console errors.
-// usage: node test/storybook-smoke.mjs [storybook-static]   (build it first: npm run build-storybook)
+// play-function exceptions, story errors, page errors and console errors (in the page and in the
+// login windows its play function opens), and when Lit is loaded more than once. Each story runs
+// once per entry of GLOBALS (the toolbar's language and theme), so every story plays in every language.
+// usage: node test/storybook-smoke.mjs [storybook-static | http://127.0.0.1:6006]
+//   a directory: a build (npm run build-storybook); a URL: a running `storybook dev`, whose
+//   development build of Lit also says when it is loaded twice
+//   SMOKE_STORIES=<substring>: only the stories whose id contains it; SMOKE_VERBOSE=1: failed HTTP calls too
 // The last line is always `storybook-smoke: N passed, N failed`; the exit code is non-zero on any
 // failure, or when no story ran.
 import http from 'node:http';
@@ -9,19 +14,24 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { launch } from './chromium.mjs';
 
-const root = resolve(process.argv[2] ?? 'storybook-static');
-const STORY_TIMEOUT_MS = 20_000;
+const target = process.argv[2] ?? 'storybook-static';
+const remote = /^https?:\/\//.test(target);
+const root = remote ? '' : resolve(target);
+// the closed-window story alone waits 10 s for the widget's grace period
+const STORY_TIMEOUT_MS = 40_000;
+const GLOBALS = ['locale:en;theme:light', 'locale:nb;theme:dark'];
 const summary = (passed, failed) => console.log(`storybook-smoke: ${passed} passed, ${failed} failed`);
 
 let index;
 try {
-  index = JSON.parse(await readFile(join(root, 'index.json'), 'utf8'));
+  index = remote ? await (await fetch(new URL('index.json', target))).json() : JSON.parse(await readFile(join(root, 'index.json'), 'utf8'));
 } catch (e) {
-  console.log(`no Storybook build at ${root} (${e.code ?? e.message}); run \`npm run build-storybook\` first`);
+  console.log(`no Storybook at ${target} (${e.code ?? e.message}); run \`npm run build-storybook\` first`);
   summary(0, 0);
   process.exit(1);
 }
-const stories = Object.values(index.entries).filter(e => e.type === 'story');
+const only = process.env.SMOKE_STORIES;
+const stories = Object.values(index.entries).filter(e => e.type === 'story' && (!only || e.id.includes(only)));
 
 const types = {
   '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
@@ -40,8 +50,11 @@ const server = http.createServer(async (req, res) => {
     res.writeHead(404).end();
   }
 });
-await new Promise(r => server.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${server.address().port}`;
+let base = target.replace(/\/$/, '');
+if (!remote) {
+  await new Promise(r => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${server.address().port}`;
+}
 
 // Runs in the page before Storybook: capture the preview channel's events.
 function hookChannel() {
@@ -64,49 +77,75 @@ function hookChannel() {
   });
 }
 
+/** Lit packages loaded more than once in `page` (each copy registers its version on window). */
+const litCopies = page =>
+  page.evaluate(() =>
+    ['litHtmlVersions', 'litElementVersions', 'reactiveElementVersions']
+      .filter(key => (globalThis[key]?.length ?? 0) > 1)
+      .map(key => `${key} = ${JSON.stringify(globalThis[key])}`),
+  );
+
+/** Records what goes wrong in `page` (the story's, or a login window it opened) in `errors`. */
+function watch(page, errors, where = '') {
+  page.on('pageerror', e => errors.push(`${where}pageerror: ${e.message.split('\n')[0]}`));
+  page.on('console', m => {
+    const text = m.text();
+    // HTTP errors are logged as "Failed to load resource"; stories mock 4xx/5xx and network failures on purpose
+    if (m.type() === 'error' && !text.startsWith('Failed to load resource')) errors.push(`${where}console.error: ${text.split('\n')[0]}`);
+    // Lit's development build (storybook dev) says so when it is loaded twice
+    if (m.type() === 'warn' && text.includes('Multiple versions of Lit')) errors.push(`${where}console.warn: ${text.split('\n')[0]}`);
+  });
+}
+
 const started = Date.now();
 let passed = 0;
 let failed = 0;
 let browser;
 try {
   browser = await launch();
-  for (const story of stories) {
-    const t0 = Date.now();
-    const page = await browser.newPage();
-    const errors = [];
-    page.on('pageerror', e => errors.push(`pageerror: ${e.message.split('\n')[0]}`));
-    page.on('console', m => {
-      // HTTP errors are logged as "Failed to load resource"; stories mock 4xx/5xx and network failures on purpose
-      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(`console.error: ${m.text().split('\n')[0]}`);
-    });
-    if (process.env.SMOKE_VERBOSE) page.on('response', r => r.status() >= 400 && console.log(`    (HTTP ${r.status()} ${r.url()})`));
-    await page.evaluateOnNewDocument(hookChannel);
-    try {
-      await page.goto(`${base}/iframe.html?id=${story.id}&viewMode=story`);
-      await page.waitForFunction(() => window.__smoke?.finished, { timeout: STORY_TIMEOUT_MS });
-    } catch (e) {
-      errors.push(e.name === 'TimeoutError' ? `timed out after ${STORY_TIMEOUT_MS} ms waiting for storyFinished` : `${e.message.split('\n')[0]}`);
+  for (const globals of GLOBALS) {
+    for (const story of stories) {
+      const t0 = Date.now();
+      const page = await browser.newPage();
+      const errors = [];
+      const popups = [];
+      watch(page, errors);
+      page.on('popup', popup => {
+        if (!popup) return;
+        popups.push(popup);
+        watch(popup, errors, 'login window: ');
+      });
+      if (process.env.SMOKE_VERBOSE) page.on('response', r => r.status() >= 400 && console.log(`    (HTTP ${r.status()} ${r.url()})`));
+      await page.evaluateOnNewDocument(hookChannel);
+      try {
+        await page.goto(`${base}/iframe.html?id=${story.id}&viewMode=story&globals=${globals}`);
+        await page.waitForFunction(() => window.__smoke?.finished, { timeout: STORY_TIMEOUT_MS });
+        errors.push(...(await litCopies(page)).map(copies => `Lit loaded more than once: ${copies}`));
+      } catch (e) {
+        errors.push(e.name === 'TimeoutError' ? `timed out after ${STORY_TIMEOUT_MS} ms waiting for storyFinished` : `${e.message.split('\n')[0]}`);
+      }
+      const result = await page.evaluate(() => window.__smoke).catch(() => undefined);
+      errors.push(...(result?.errors ?? []));
+      if (result?.finished && result.finished !== 'success') errors.push(`storyFinished status: ${result.finished}`);
+      const name = `${story.id} [${globals}] (${Date.now() - t0} ms)`;
+      if (errors.length) {
+        failed++;
+        console.log(`✗ ${name}\n    ${[...new Set(errors)].join('\n    ')}`);
+      } else {
+        passed++;
+        console.log(`✓ ${name}`);
+      }
+      for (const popup of popups) await popup.close().catch(() => {});
+      await page.close();
     }
-    const result = await page.evaluate(() => window.__smoke).catch(() => undefined);
-    errors.push(...(result?.errors ?? []));
-    if (result?.finished && result.finished !== 'success') errors.push(`storyFinished status: ${result.finished}`);
-    const ms = `(${Date.now() - t0} ms)`;
-    if (errors.length) {
-      failed++;
-      console.log(`✗ ${story.id} ${ms}\n    ${[...new Set(errors)].join('\n    ')}`);
-    } else {
-      passed++;
-      console.log(`✓ ${story.id} ${ms}`);
-    }
-    await page.close();
   }
 } catch (e) {
   failed++;
   console.log(`✗ smoke run aborted: ${e.message.split('\n')[0]}`);
 } finally {
   await browser?.close();
-  server.close();
+  if (!remote) server.close();
 }
-console.log(`${stories.length} stories in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(`${stories.length} stories × ${GLOBALS.length} globals in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 summary(passed, failed);
 process.exit(failed || !passed ? 1 : 0);
