@@ -119,7 +119,8 @@ function probe() {
   /** The first input of a host (the widget, or the static form's div), through any shadow roots. */
   bench.firstInput = node => {
     for (const el of (node.shadowRoot ?? node).querySelectorAll('*')) {
-      if (el.matches('input:not([type=hidden]), textarea, select')) return el;
+      // the first control the user acts on: a field's, or a way to pick (a vendor with several ways)
+      if (el.matches('input:not([type=hidden]), textarea, select, .ways button')) return el;
       const inner = el.shadowRoot && bench.firstInput(el);
       if (inner) return inner;
     }
@@ -168,7 +169,13 @@ function renderForm(host, descriptor) {
     el.append(...children);
     return el;
   };
-  const step = (descriptor.steps ?? descriptor.ways[0].steps)[0];
+  if (descriptor.ways) {
+    // several ways: the widget first asks which; so does the static page, one button each
+    const ways = descriptor.ways.map(w => h('li', {}, h('button', { type: 'button' }, text(w.label))));
+    host.replaceChildren(h('h2', {}, `Connect ${text(descriptor.name)}`), h('ul', { className: 'ways' }, ...ways));
+    return;
+  }
+  const step = descriptor.steps[0];
   const form = h('form', {}, h('h2', {}, `Connect ${text(descriptor.name)}`), step.title ? h('h3', {}, text(step.title)) : '');
   for (const field of step.fields ?? []) {
     const id = `${host.id}-${field.name}`;
