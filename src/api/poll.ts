@@ -18,21 +18,20 @@ export class Waker {
   /** Waits `ms`, or less when nudged or when the tab is shown or focused again; rejects when `signal` aborts. */
   sleep(ms: number, signal: AbortSignal): Promise<void> {
     return new Promise<void>((resolve, reject) => {
+      if (signal.aborted) return reject(signal.reason);
+      const listening = new AbortController(); // ends every listener of this wait at once
       const done = (abort?: boolean) => {
         clearTimeout(timer);
-        signal.removeEventListener('abort', aborted);
-        document.removeEventListener('visibilitychange', woken);
-        window.removeEventListener('focus', woken);
+        listening.abort();
         if (this.#wake === woken) this.#wake = undefined;
         abort ? reject(signal.reason) : resolve();
       };
       const woken = () => done();
-      const aborted = () => done(true);
-      if (signal.aborted) return reject(signal.reason);
-      const timer = setTimeout(woken, Math.max(0, ms));
-      signal.addEventListener('abort', aborted, { once: true });
-      document.addEventListener('visibilitychange', woken);
-      window.addEventListener('focus', woken);
+      const timer = setTimeout(woken, ms); // a delay below 0 is 0
+      const options = { signal: listening.signal };
+      signal.addEventListener('abort', () => done(true), options);
+      document.addEventListener('visibilitychange', woken, options);
+      addEventListener('focus', woken, options);
       this.#wake = woken;
     });
   }

@@ -1,10 +1,17 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ApiClient, isApiBase } from '../api/client.js';
+import { ApiClient } from '../api/client.js';
 import { ApiError } from '../api/errors.js';
 import type { Descriptor } from '../descriptor/types.js';
-import { validateDescriptor, type DescriptorProblem } from '../descriptor/validate.js';
+import { validateDescriptor, type DescriptorProblem, type ValidationResult } from '../descriptor/validate.js';
 
 const VENDOR_ID = /^[a-z0-9][a-z0-9-]*$/;
+
+/**
+ * Descriptor loads in flight, by URL, shared by every widget on the page: 50 widgets of one vendor
+ * make one request and one validation. An entry goes once its answer is in, so a later load asks
+ * again, and the browser's HTTP cache answers as the server's headers allow; a failure is never kept.
+ */
+const loading = new Map<string, Promise<ValidationResult>>();
 
 /** Where the descriptor comes from: the element's inputs. */
 export interface DescriptorSource {
@@ -59,24 +66,29 @@ export class DescriptorController implements ReactiveController {
     const controller = (this.#inflight = new AbortController());
     const { vendor, apiBase, descriptorBase, descriptor, sessionToken } = this.options.source();
     if (!vendor && descriptor === undefined) return this.#set({ kind: 'idle' });
-    // without an API it may send secrets to, the widget sends nothing, even with an inline descriptor
-    if (!isApiBase(apiBase)) return this.#fail(new ApiError('unknown_error'), { noApiBase: true });
-    if (descriptor !== undefined) return this.#accept(descriptor, descriptorBase || document.baseURI, '');
-    if (!VENDOR_ID.test(vendor)) return this.#fail(new ApiError('descriptor_not_found'));
-
-    const base = (descriptorBase || `${apiBase.replace(/\/+$/, '')}/vendors`).replace(/\/+$/, '');
-    let url: string;
+    // without an API it may send secrets to (the client refuses any other), the widget sends
+    // nothing, even with an inline descriptor
     let api: ApiClient;
+    let url: string;
     try {
-      url = new URL(`${base}/${vendor}.json`, document.baseURI).href;
       api = new ApiClient({ apiBase, sessionToken });
+      url = new URL(`${(descriptorBase || `${api.apiBase}/vendors`).replace(/\/+$/, '')}/${vendor}.json`, document.baseURI).href;
     } catch {
       return this.#fail(new ApiError('unknown_error'), { noApiBase: true });
     }
+    if (descriptor !== undefined) return this.#accept(validateDescriptor(descriptor), descriptorBase || document.baseURI, '');
+    if (!VENDOR_ID.test(vendor)) return this.#fail(new ApiError('descriptor_not_found'));
     this.#set({ kind: 'loading' });
     try {
-      const json = await api.getDescriptor(url, controller.signal);
-      if (!controller.signal.aborted) this.#accept(json, url, vendor);
+      // not aborted with this load: other widgets may wait on the same request
+      let shared = loading.get(url);
+      if (!shared) {
+        loading.set(url, (shared = api.getDescriptor(url).then(validateDescriptor)));
+        const forget = () => loading.delete(url);
+        shared.then(forget, forget);
+      }
+      const result = await shared;
+      if (!controller.signal.aborted) this.#accept(result, url, vendor);
     } catch (e) {
       if (controller.signal.aborted) return;
       const error = e instanceof ApiError ? e : new ApiError('unknown_error');
@@ -85,8 +97,7 @@ export class DescriptorController implements ReactiveController {
     }
   }
 
-  #accept(json: unknown, baseUrl: string, vendor: string) {
-    const result = validateDescriptor(json);
+  #accept(result: ValidationResult, baseUrl: string, vendor: string) {
     if (!result.ok) return this.#fail(new ApiError('descriptor_invalid'), { problems: result.problems });
     if (vendor && result.descriptor.id !== vendor) {
       const message = `"${result.descriptor.id}" is not the vendor "${vendor}" it was loaded for`;

@@ -91,7 +91,14 @@ export function countHeld() {
   };
   const counted = (target: string, original: (...a: unknown[]) => void, by: number) =>
     function (this: unknown, type: string, ...rest: unknown[]) {
-      bump(`${target} ${type}`, by);
+      const key = `${target} ${type}`;
+      bump(key, by);
+      // a listener added with a signal goes when the signal aborts, with no removeEventListener
+      const signal = (rest[1] as AddEventListenerOptions | undefined)?.signal;
+      if (by > 0 && signal) {
+        if (signal.aborted) bump(key, -1);
+        else signal.addEventListener('abort', () => bump(key, -1), { once: true });
+      }
       return original.call(this, type, ...rest);
     };
   window.addEventListener = counted('window', originals.windowAdd as never, 1) as never;

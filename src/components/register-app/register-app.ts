@@ -263,17 +263,14 @@ export class CmaRegisterApp extends LitElement {
     await this.#i18n.ready; // the message in the page's language
     if (state !== this.#loader.state) return;
     const { error, problems } = state;
-    const message = problems
-      ? `${this.locale.t.descriptorProblems(this.#vendorId)}\n${formatProblems(problems)}`
-      : this.#loadFailureMessage();
-    this.#emitError(error.code, message, isRetryable(error.code));
+    const lead = this.#loadFailureMessage(state);
+    this.#emitError(error.code, problems ? `${lead}\n${formatProblems(problems)}` : lead, isRetryable(error.code));
   }
 
-  #loadFailureMessage(): string {
-    const state = this.#loader.state;
-    if (state.kind !== 'failed') return '';
-    if (state.noApiBase) return this.locale.t.noApiBase;
-    return this.#messageFor(state.error);
+  /** What a failed load says first (a descriptor's problems follow it). */
+  #loadFailureMessage({ problems, noApiBase, error }: Extract<DescriptorState, { kind: 'failed' }>): string {
+    const { t } = this.locale;
+    return problems ? t.descriptorProblems(this.#vendorId) : noApiBase ? t.noApiBase : this.#messageFor(error);
   }
 
   async #begin() {
@@ -592,7 +589,7 @@ export class CmaRegisterApp extends LitElement {
     const { problems, error } = state;
     return html`<div class="alert" role="alert">
         <p><strong>${t.errorTitle}</strong></p>
-        <p>${problems ? t.descriptorProblems(this.#vendorId) : this.#loadFailureMessage()}</p>
+        <p>${this.#loadFailureMessage(state)}</p>
         ${problems
           ? html`<ul class="problems">
               ${problems.map(p => html`<li>${p.path}: ${p.message}</li>`)}
@@ -680,7 +677,7 @@ export class CmaRegisterApp extends LitElement {
   #renderChoice(flow: FlowState, name: string) {
     const { t, text } = this.locale;
     return html`<h3 id="step-title" tabindex="-1">${t.chooseWay(name)}</h3>
-      <ul class="ways" aria-labelledby="step-title">
+      <ul class="ways">
         ${waysOf(flow.descriptor).map(
           (w, i) =>
             html`<li>
