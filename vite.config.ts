@@ -142,6 +142,8 @@ const entries = {
   index: { entry: 'src/index.ts', fileName: 'index.js' },
   // dist/oauth-callback.js: the script of the backend's OAuth callback page (`vite build --mode callback`)
   callback: { entry: 'src/oauth/callback.ts', fileName: 'oauth-callback.js' },
+  // dist/descriptor-check.js: the descriptor checker's rules, for bin/cma-descriptor.js in Node (`vite build --mode check`)
+  check: { entry: 'src/descriptor/check.ts', fileName: 'descriptor-check.js' },
 };
 
 export default defineConfig(({ mode }) => {

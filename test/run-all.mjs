@@ -10,6 +10,7 @@ const steps = [
   { name: 'size budget', cmd: 'node test/bench/size.mjs --check' },
   { name: 'browser tests', cmd: 'npx web-test-runner', counts: /^wtr: (\d+) passed, (\d+) failed/m },
   { name: 'schema', cmd: 'node test/descriptor/schema.check.mjs', counts: /^schema: (\d+) passed, (\d+) failed/m },
+  { name: 'descriptor checker', cmd: 'node test/descriptor/checker.check.mjs', counts: /^checker: (\d+) passed, (\d+) failed/m },
   { name: 'storybook build', cmd: 'npm run build-storybook --silent' },
   { name: 'storybook stories', cmd: 'node test/storybook-smoke.mjs storybook-static', counts: /^storybook-smoke: (\d+) passed, (\d+) failed/m },
 ];

@@ -1,0 +1,138 @@
+// Checks bin/cma-descriptor.js, the descriptor checker for authors and their CI, as they run it: a
+// process over files, its output and its exit code. Run `npm run build` first (it loads dist/).
+// usage: node test/descriptor/checker.check.mjs   (last line: "checker: N passed, N failed")
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path => fileURLToPath(new URL(path, import.meta.url));
+const read = path => JSON.parse(readFileSync(here(path), 'utf8'));
+const BIN = here('../../bin/cma-descriptor.js');
+const SHIPPED = here('../../mocks/descriptors');
+const cases = read('./cases.json');
+const seeds = Object.fromEntries(readdirSync(SHIPPED).map(f => [f.replace(/\.json$/, ''), read(`../../mocks/descriptors/${f}`)]));
+Object.assign(seeds, cases.valid);
+
+/** A deep copy of a seed with the case's edits made (as in validate.test.ts). */
+function build(c) {
+  if (!c.base) return c.descriptor;
+  const copy = structuredClone(seeds[c.base]);
+  for (const edit of c.edits ?? []) {
+    const keys = edit.at.split('.');
+    const last = keys.pop();
+    let target = copy;
+    for (const key of keys) target = target[key];
+    if (edit.delete) delete target[last];
+    else target[last] = edit.value;
+  }
+  return copy;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'cma-descriptor-'));
+let n = 0;
+/** Writes `text` to a new file named `name` (in a directory of its own) and returns its path. */
+function rawFile(text, name) {
+  const sub = join(dir, String(n++));
+  mkdirSync(sub);
+  const path = join(sub, name);
+  writeFileSync(path, text);
+  return path;
+}
+/** Writes `json` to a new file, named after its id when it has one, and returns its path. */
+const file = (json, name = typeof json?.id === 'string' && /^[a-z0-9-]+$/.test(json.id) ? `${json.id}.json` : 'descriptor.json') =>
+  rawFile(JSON.stringify(json), name);
+const check = (...args) => {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+
+let passed = 0;
+let failed = 0;
+function test(title, fn) {
+  try {
+    fn();
+    passed++;
+    console.log(`  ✓ ${title}`);
+  } catch (e) {
+    failed++;
+    console.log(`  ✗ ${title}\n      ${String(e.message).replace(/\n/g, '\n      ')}`);
+  }
+}
+const assert = (ok, message) => {
+  if (!ok) throw new Error(message);
+};
+
+test('every shipped descriptor passes, checked together, with exit code 0', () => {
+  const r = check('check', ...readdirSync(SHIPPED).map(f => join(SHIPPED, f)));
+  assert(r.code === 0, `exit ${r.code}\n${r.out}${r.err}`);
+  assert(/6 files checked, 0 problems/.test(r.out), r.out);
+});
+
+for (const c of cases.invalid) {
+  test(`reports ${c.title} at ${c.problems.map(p => p[0]).join(', ')}, and exits 1`, () => {
+    const path = file(build(c));
+    const r = check('check', path);
+    assert(r.code === 1, `exit ${r.code}\n${r.out}`);
+    for (const [at, message] of c.problems) {
+      assert(r.out.includes(`${path}: ${at}: ${message}`), `no line "${path}: ${at}: ${message}…" in\n${r.out}`);
+    }
+  });
+}
+
+const mismatches = [
+  ['oauth2 whose last step registers', 'mailchimp', d => (d.method = 'oauth2'), 'method: "oauth2", but the last step\'s submit is "register"'],
+  ['apiKey whose last step logs in with OAuth', 'salesforce', d => (d.method = 'apiKey'), 'method: "apiKey", but the last step\'s submit is "oauth": use "oauth2"'],
+  ['a way whose method is not what its steps do', 'zendesk', d => (d.ways[1].method = 'oauth2'), 'ways[1].method: "oauth2", but the last step\'s submit is "register"'],
+];
+for (const [title, base, edit, line] of mismatches) {
+  test(`reports a method that does not match the steps: ${title}`, () => {
+    const d = structuredClone(seeds[base]);
+    edit(d);
+    const r = check('check', file(d));
+    assert(r.code === 1 && r.out.includes(line), `exit ${r.code}, expected "${line}" in\n${r.out}`);
+  });
+}
+
+test("reports an id that is not the file's name", () => {
+  const path = file(seeds.mailchimp, 'mail-chimp.json');
+  const r = check('check', path);
+  assert(r.code === 1 && r.out.includes(`${path}: id: "mailchimp" is not the file's name ("mail-chimp.json")`), r.out);
+});
+
+test('reports a file that is not JSON, and one that is missing', () => {
+  const bad = rawFile('{"schemaVersion": 1,', 'acme.json');
+  const r = check('check', bad, join(dir, 'nope.json'));
+  assert(r.code === 1, `exit ${r.code}`);
+  assert(r.out.includes(`${bad}: (root): not JSON (`), r.out);
+  assert(r.out.includes(`${join(dir, 'nope.json')}: (root): no such file`), r.out);
+  assert(r.out.includes('2 files checked, 2 problems'), r.out);
+});
+
+test('with --files, a relative logo or image must be a file beside the descriptor', () => {
+  const path = file(seeds.mailchimp);
+  const missing = check('check', '--files', path);
+  assert(missing.code === 1 && missing.out.includes(`${path}: logo: "logos/mailchimp.svg" is not a file beside the descriptor`), missing.out);
+  assert(missing.out.includes('steps[0].instructions[1].image.src'), missing.out);
+  const base = join(path, '..');
+  mkdirSync(join(base, 'logos'));
+  mkdirSync(join(base, 'images'), { recursive: true });
+  writeFileSync(join(base, 'logos', 'mailchimp.svg'), '<svg/>');
+  for (const img of seeds.mailchimp.steps[0].instructions.filter(i => i.image).map(i => i.image.src)) {
+    mkdirSync(join(base, img, '..'), { recursive: true });
+    writeFileSync(join(base, img), '');
+  }
+  const present = check('check', '--files', path);
+  assert(present.code === 0, `exit ${present.code}\n${present.out}`);
+});
+
+test('says how to use it, with exit code 2, when asked wrongly', () => {
+  for (const args of [[], ['check'], ['lint', 'x.json'], ['check', '--fix', 'x.json']]) {
+    const r = check(...args);
+    assert(r.code === 2 && r.err.includes('usage: cma-descriptor check'), `${args.join(' ')}: exit ${r.code} ${r.err}`);
+  }
+});
+
+console.log(`\nchecker: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
