@@ -49,6 +49,16 @@ export const clients = [
   { value: '1003', label: 'Nordlys Holding AS' },
 ];
 
+/** The vendor's name as its descriptor gives it (in English), or its id for a vendor the mock does not know (an inline descriptor). */
+function nameOf(vendor: string): string {
+  const name = (descriptors[vendor] as { name?: string | Record<string, string> } | undefined)?.name;
+  return typeof name === 'string' ? name : (name?.en ?? (name && Object.values(name)[0]) ?? vendor);
+}
+
+/** Options for a lookup of any name: the clients for "clients", three samples named after the lookup otherwise. */
+const optionsFor = (lookup: string) =>
+  lookup === 'clients' ? clients : ['A', 'B', 'C'].map(x => ({ value: `${lookup}-${x.toLowerCase()}`, label: `Sample ${lookup} ${x}` }));
+
 const apiError = (status: number, code: string, message: string, fields?: Record<string, string>) =>
   HttpResponse.json({ error: { code, message, ...(fields ? { fields } : {}) } }, { status });
 
@@ -148,11 +158,12 @@ export function createHandlers(
       await wait();
       const failure = commonFailure();
       if (failure) return failure;
-      if (params.lookup !== 'clients') return apiError(404, 'unknown_error', `No lookup "${params.lookup}".`);
+      const name = nameOf(String(params.vendor));
       if (scenario === 'wrong-credentials') {
-        return apiError(401, 'invalid_credentials', '24SevenOffice did not accept this username and password. Check them and try again.');
+        return apiError(401, 'invalid_credentials', `${name} did not accept this username and password. Check them and try again.`);
       }
-      const options = scenario === 'no-clients' ? [] : scenario === 'one-client' ? clients.slice(0, 1) : clients;
+      const all = optionsFor(String(params.lookup));
+      const options = scenario === 'no-clients' ? [] : scenario === 'one-client' ? all.slice(0, 1) : all;
       return HttpResponse.json({ options });
     }),
 
@@ -161,10 +172,16 @@ export function createHandlers(
       const failure = commonFailure();
       if (failure) return failure;
       const { values = {} } = (await request.json()) as { values?: Record<string, string> };
+      const name = nameOf(String(params.vendor));
       if (scenario === 'wrong-key') {
-        return apiError(401, 'invalid_credentials', 'MailChimp did not accept this API key.', {
-          apiKey: 'This key was not accepted. It may have been revoked: create a new one in MailChimp and paste it here.',
+        // the key's field: apiKey, or whatever the descriptor calls its key or token
+        const field = Object.keys(values).find(k => /key|token|secret/i.test(k)) ?? 'apiKey';
+        return apiError(401, 'invalid_credentials', `${name} did not accept this API key.`, {
+          [field]: `This key was not accepted. It may have been revoked: create a new one in ${name} and paste it here.`,
         });
+      }
+      if (scenario === 'wrong-credentials') {
+        return apiError(401, 'invalid_credentials', `${name} did not accept these details. Check them and try again.`);
       }
       if ((descriptors[String(params.vendor)] as { method?: string } | undefined)?.method === 'grant') {
         // the backend gives the attempt a code to enter in the vendor's system, as in a device flow
@@ -175,7 +192,9 @@ export function createHandlers(
         return HttpResponse.json({ status: 'pending', flowId, retryAfter: 1, userCode: 'KQ7M-4XPD', verificationUri, expiresAt }, { status: 202 });
       }
       const client = clients.find(c => c.value === values.clientId);
-      const displayName = client?.label ?? (values.apiKey ? `MailChimp (${String(values.apiKey).split('-')[1]})` : undefined);
+      // a key that ends in a data centre (MailChimp's -us21) names the account by it; no other part of a key is shown
+      const dataCentre = /-([a-z]{2,4}\d{1,3})$/.exec(String(values.apiKey ?? ''))?.[1];
+      const displayName = client?.label ?? (dataCentre ? `${name} (${dataCentre})` : undefined);
       connections += 1;
       return HttpResponse.json(
         { connectionId: `conn_${params.vendor}_${String(connections).padStart(4, '0')}`, ...(displayName ? { displayName } : {}) },
