@@ -76,7 +76,8 @@ export class DescriptorController implements ReactiveController {
     } catch {
       return this.#fail(new ApiError('unknown_error'), { noApiBase: true });
     }
-    if (descriptor !== undefined) return this.#accept(validateDescriptor(descriptor), descriptorBase || document.baseURI, '');
+    // an inline descriptor's images resolve where descriptors live, as a fetched one's do
+    if (descriptor !== undefined) return this.#accept(validateDescriptor(descriptor), url, '');
     if (!VENDOR_ID.test(vendor)) return this.#fail(new ApiError('descriptor_not_found'));
     this.#set({ kind: 'loading' });
     try {

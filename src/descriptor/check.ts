@@ -17,7 +17,7 @@ export function checkDescriptor(json: unknown): DescriptorProblem[] {
   waysOf(descriptor).forEach((way, i) => {
     const path = descriptor.ways ? `ways[${i}].method` : 'method';
     const last = way.steps[way.steps.length - 1].submit.kind;
-    // the method is what events report and what decides the waiting screens: it must say what the steps do
+    // the method is what events report to the host: it must say what the steps do
     if (way.method === 'oauth2' && last !== 'oauth') {
       problems.push({ path, message: `"oauth2", but the last step's submit is "${last}", not "oauth": the user would never log in at the vendor` });
     } else if (way.method !== 'oauth2' && last === 'oauth') {
