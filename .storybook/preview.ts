@@ -27,7 +27,7 @@ const preview: Preview = {
   parameters: {
     msw: mockApi().msw,
     layout: 'fullscreen',
-    options: { storySort: { order: ['Register app', 'Vendors', 'States'] } },
+    options: { storySort: { order: ['Register app', 'Vendors', 'States', 'Authoring'] } },
   },
   globalTypes: {
     locale: {

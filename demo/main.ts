@@ -101,9 +101,31 @@ async function pick() {
   widget.lang = langPicker.value;
   widget.mode = modePicker.value as 'popup' | 'redirect';
   document.documentElement.lang = langPicker.value;
+  if (widget.descriptor !== undefined) widget.descriptor = undefined; // back from a file of the author's
   if (widget.vendor !== vendorPicker.value) widget.vendor = vendorPicker.value;
   else widget.reset();
 }
+
+/** An author's own descriptor, from a file: shown inline against the mock API, which answers any vendor. Pick it again after each edit. */
+const filePicker = $<HTMLInputElement>('file');
+filePicker.addEventListener('change', async () => {
+  const file = filePicker.files?.[0];
+  if (!file) return;
+  const text = await file.text();
+  filePicker.value = ''; // so that picking the same file again, edited, loads it again
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    const item = document.createElement('li');
+    item.className = 'cma-error';
+    item.textContent = `${file.name} is not JSON: ${(e as Error).message}`;
+    log.prepend(item);
+    return;
+  }
+  widget.vendor = ''; // the calls then name the descriptor's own id
+  widget.descriptor = json;
+});
 
 for (const picker of [vendorPicker, scenarioPicker, loginPicker, modePicker, langPicker]) picker.addEventListener('change', pick);
 $('reset').addEventListener('click', () => widget.reset());
