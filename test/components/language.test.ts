@@ -2,6 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { useScenario, worker } from '../helpers/msw.js';
 import { API, button, input, mount, next, paste, press, q, text, until } from '../helpers/widget.js';
 import type { CmaRegisterApp } from '../../src/index.js';
+import { en } from '../../src/i18n/en.js';
+import { nb } from '../../src/i18n/nb.js';
 
 const KEY = 'fedcba9876543210fedcba9876543210-us7';
 
@@ -16,6 +18,29 @@ async function mountIn(holder: Element | ShadowRoot, vendor = 'mailchimp') {
   await el.updateComplete;
   return el;
 }
+
+/** Every string of a translation, by key path, with functions called on sample values. */
+function strings(t: object, path = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(t)) {
+    const at = path ? `${path}.${key}` : key;
+    if (typeof value === 'string') out.set(at, value);
+    else if (typeof value === 'function') out.set(at, String(value('Acme', 3)));
+    else for (const [k, v] of strings(value, at)) out.set(k, v);
+  }
+  return out;
+}
+
+describe('the Norwegian translation', () => {
+  it('has every English string, each in Norwegian (none left in English)', () => {
+    const english = strings(en);
+    const norwegian = strings(nb);
+    expect([...norwegian.keys()]).to.deep.equal([...english.keys()]);
+    const same = [...english].filter(([key, text]) => norwegian.get(key) === text).map(([key]) => key);
+    expect(same, 'the same words in both').to.deep.equal([]);
+    for (const [key, text] of norwegian) expect(text.trim(), key).to.not.equal('');
+  });
+});
 
 /** The widget's own words and the descriptor's, in Norwegian Bokmål and English. */
 describe('<cma-register-app> in Norwegian', () => {
