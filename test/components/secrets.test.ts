@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { CmaRegisterApp } from '../../src/index.js';
 import { http, HttpResponse } from 'msw';
 import { recordRequests, useScenario, worker } from '../helpers/msw.js';
-import { button, choose, mount, next, paste, press, type } from '../helpers/widget.js';
+import { button, choose, mount, next, paste, pickWay, press, type } from '../helpers/widget.js';
 
 const API_KEY = 'feedfacecafebeef0123456789abcdef-us7';
 const PASSWORD = 'Tr0ub4dor&3-horse';
@@ -78,6 +78,32 @@ describe('secrets never leave the form', () => {
     await log.settled();
     log.stop();
     expectNowhere(el, PASSWORD, events, log.requests.map(r => r.url));
+  });
+
+  it('an API token on a vendor\'s second way: through a rejection, the choice of ways and back, and a success', async () => {
+    const TOKEN = 'Zx9Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXcVbNm12';
+    await useScenario('wrong-key');
+    const { el, events } = await mount('zendesk');
+    const log = recordRequests();
+    await pickWay(el, 'Use an API token');
+    await paste(el, 'subdomain', 'acme');
+    await paste(el, 'email', 'admin@acme.example');
+    await paste(el, 'apiToken', TOKEN);
+    button(el, 'Show API token').click();
+    const rejected = await press(el, 'Connect Zendesk', 'cma-error');
+    expect(rejected.detail.fields).to.deep.equal(['apiToken']);
+    button(el, 'Back').click();
+    await el.updateComplete;
+    await pickWay(el, 'Use an API token');
+    await useScenario('ok');
+    await press(el, 'Connect Zendesk', 'cma-registered');
+    await log.settled();
+    log.stop();
+    const posts = log.api().filter(r => r.method === 'POST');
+    expect(posts).to.have.length(2);
+    expect(posts.every(p => p.body.includes(TOKEN))).to.equal(true);
+    expectNowhere(el, TOKEN, events, log.requests.map(r => r.url));
+    expect(el.shadowRoot!.textContent).not.to.contain(TOKEN);
   });
 
   it('masks a secret that a server message echoes back', async () => {
