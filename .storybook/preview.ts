@@ -13,6 +13,7 @@ const dark = {
   '--cma-color-muted': '#9ca3af',
   '--cma-color-border': '#6b7280',
   '--cma-color-surface': '#111827',
+  '--cma-color-subtle': '#1f2937',
   '--cma-color-error': '#fca5a5',
   '--cma-color-success': '#6ee7b7',
   background: '#030712',

@@ -30,12 +30,12 @@ class DescriptorPlayground extends LitElement {
     .problems {
       margin: 0.5rem 0 0;
       padding-inline-start: 1.25rem;
-      color: #b91c1c;
+      color: var(--cma-color-error, #b91c1c);
       font-family: ui-monospace, Menlo, Consolas, monospace;
       font-size: 12px;
     }
     .ok {
-      color: #047857;
+      color: var(--cma-color-success, #047857);
     }
   `;
 

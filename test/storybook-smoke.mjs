@@ -1,8 +1,9 @@
 // Smoke-tests every story of a built Storybook in Chromium: serves the build, opens each story's
 // iframe, waits for Storybook's `storyFinished` event (play functions included) and fails on
 // play-function exceptions, story errors, page errors and console errors (in the page and in the
-// login windows its play function opens), and when Lit is loaded more than once. Each story runs
-// once per entry of GLOBALS (the toolbar's language and theme), so every story plays in every language.
+// login windows its play function opens), when Lit is loaded more than once, and when axe finds a
+// WCAG 2.2 AA violation in the state the story ends in. Each story runs once per entry of GLOBALS (the
+// toolbar's language and theme), so every story plays, and is checked, in every language and theme.
 // usage: node test/storybook-smoke.mjs [storybook-static | http://127.0.0.1:6006]
 //   a directory: a build (npm run build-storybook); a URL: a running `storybook dev`, whose
 //   development build of Lit also says when it is loaded twice
@@ -11,6 +12,8 @@
 // failure, or when no story ran.
 import http from 'node:http';
 import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { extname, join, resolve, sep } from 'node:path';
 import { launch } from './chromium.mjs';
 
@@ -97,6 +100,18 @@ function watch(page, errors, where = '') {
   });
 }
 
+const AXE = readFileSync(fileURLToPath(import.meta.resolve('axe-core/axe.min.js')), 'utf8');
+/** The state the story ends in, checked by axe with the WCAG 2.2 AA rules: one line per violation. */
+async function accessibility(page) {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const { violations } = await window.axe.run(document.querySelector('#storybook-root') ?? document.body, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return violations.map(v => `axe ${v.id}: ${v.help} (${v.nodes.length}× ${v.nodes[0]?.target.join(' ')})`);
+  });
+}
+
 const started = Date.now();
 let passed = 0;
 let failed = 0;
@@ -121,6 +136,7 @@ try {
         await page.goto(`${base}/iframe.html?id=${story.id}&viewMode=story&globals=${globals}`);
         await page.waitForFunction(() => window.__smoke?.finished, { timeout: STORY_TIMEOUT_MS });
         errors.push(...(await litCopies(page)).map(copies => `Lit loaded more than once: ${copies}`));
+        errors.push(...(await accessibility(page)));
       } catch (e) {
         errors.push(e.name === 'TimeoutError' ? `timed out after ${STORY_TIMEOUT_MS} ms waiting for storyFinished` : `${e.message.split('\n')[0]}`);
       }

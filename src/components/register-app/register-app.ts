@@ -72,11 +72,15 @@ const randomId = () => crypto.getRandomValues(new Uint32Array(3)).join('');
  * @cssproperty --cma-color-muted - Secondary text.
  * @cssproperty --cma-color-border - Borders of inputs and of the frame.
  * @cssproperty --cma-color-surface - Background.
+ * @cssproperty --cma-color-subtle - Background of code, menu paths, notices and the Show button (set it with a dark surface).
  * @cssproperty --cma-color-error - Error text and marks.
  * @cssproperty --cma-color-success - Success heading.
  * @cssproperty --cma-radius - Corner radius.
  * @cssproperty --cma-spacing - Base spacing.
  * @cssproperty --cma-font-family - Font family.
+ * @cssproperty --cma-font-size - Base font size.
+ * @cssproperty --cma-border - The frame's border (a whole `border` value).
+ * @cssproperty --cma-focus-ring - The focus indicator (a whole `box-shadow` value).
  * @cssproperty --cma-max-width - Largest width of the widget.
  *
  * @tagname cma-register-app
