@@ -751,3 +751,9 @@ export class CmaRegisterApp extends LitElement {
     `;
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cma-register-app': CmaRegisterApp;
+  }
+}
