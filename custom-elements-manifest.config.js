@@ -1,7 +1,7 @@
 // Custom Elements Manifest (custom-elements.json) for editors, Storybook and docs.
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.styles.ts'],
+  exclude: ['src/**/*.styles.ts', 'src/**/*.d.ts'],
   litelement: true,
   plugins: [
     {

@@ -134,21 +134,27 @@ const minifyTemplates: Plugin = {
   },
 };
 
-/** The library builds: each output stands alone. */
+/**
+ * The library builds. `entry` maps each output file's name (less `.js`) to its source; the outputs of
+ * one build share their code in that build's chunks.
+ */
 const entries = {
   // dist/cma-register-app.js: one self-contained module (lit bundled) that defines the tags
-  element: { entry: 'src/define.ts', fileName: 'cma-register-app.js' },
-  // dist/index.js: side-effect-free exports, lit left to the host's bundler (`vite build --mode index`)
-  index: { entry: 'src/index.ts', fileName: 'index.js' },
+  element: { entry: { 'cma-register-app': 'src/define.ts' }, external: false },
+  // dist/index.js (side-effect-free exports) and dist/define.js (defines the tags), lit left to the
+  // host's bundler (`vite build --mode index`). One build with two entries: define.js imports the
+  // classes from ./index.js, so a host that imports both has one copy, and the class it imports is
+  // the one registered for the tag. (`shared`: the code both need goes in index.js, rather than in a
+  // third chunk that both would re-export.)
+  index: { entry: { index: 'src/index.ts', define: 'src/define.ts' }, external: true, shared: true },
   // dist/oauth-callback.js: the script of the backend's OAuth callback page (`vite build --mode callback`)
-  callback: { entry: 'src/oauth/callback.ts', fileName: 'oauth-callback.js' },
+  callback: { entry: { 'oauth-callback': 'src/oauth/callback.ts' }, external: false },
   // dist/descriptor-check.js: the descriptor checker's rules, for bin/cma-descriptor.js in Node (`vite build --mode check`)
-  check: { entry: 'src/descriptor/check.ts', fileName: 'descriptor-check.js' },
+  check: { entry: { 'descriptor-check': 'src/descriptor/check.ts' }, external: false },
 };
 
 export default defineConfig(({ mode }) => {
   const build = entries[mode as keyof typeof entries] ?? entries.element;
-  const index = build === entries.index;
   return {
     publicDir: 'public',
     plugins: [demoAtRoot, mockBackend(), minifyTemplates],
@@ -164,12 +170,14 @@ export default defineConfig(({ mode }) => {
       lib: {
         entry: build.entry,
         formats: ['es'],
-        fileName: () => build.fileName,
+        fileName: (_format, name) => `${name}.js`,
       },
       rolldownOptions: {
-        external: index ? [/^lit($|\/)/, /^@lit\//, /^@floating-ui\//] : [],
+        // vite's library default, 'strict', makes index.js a facade of a shared chunk
+        preserveEntrySignatures: 'shared' in build ? 'allow-extension' : 'strict',
+        external: build.external ? [/^lit($|\/)/, /^@lit\//, /^@floating-ui\//] : [],
         // annotations (/* @__PURE__ */) help a host's bundler shake dist/index.js; the self-contained file has no use for them
-        output: { minify: true, comments: index },
+        output: { minify: true, comments: build.external },
       },
     },
   };

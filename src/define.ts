@@ -1,9 +1,10 @@
 /**
- * Defines the `cma-*` elements. This is the entry of `dist/cma-register-app.js`; importing it twice,
- * or next to another copy of the widget, does nothing the second time.
+ * Defines the `cma-*` elements: the entry of `dist/define.js` (which takes the classes from
+ * `dist/index.js`, so a bundler host has one copy and the class it imports is the one registered) and
+ * of the self-contained `dist/cma-register-app.js`. Importing it twice, or next to another copy of the
+ * widget, does nothing the second time.
  */
-import { CmaField } from './components/field/field.js';
-import { CmaRegisterApp } from './components/register-app/register-app.js';
+import { CmaField, CmaRegisterApp } from './index.js';
 
 const elements = {
   'cma-register-app': CmaRegisterApp,
@@ -14,11 +15,5 @@ for (const [tag, element] of Object.entries(elements)) {
   if (!customElements.get(tag)) customElements.define(tag, element);
 }
 
+// `HTMLElementTagNameMap` is declared beside each class, so both entries' types carry it.
 export * from './index.js';
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'cma-register-app': CmaRegisterApp;
-    'cma-field': CmaField;
-  }
-}

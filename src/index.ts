@@ -2,7 +2,7 @@
  * Side-effect-free exports: the element classes, event types, descriptor types and validator.
  * Import `define.js` (or load `cma-register-app.js`) to register the `cma-*` tags.
  */
-export { CmaRegisterApp } from './components/register-app/register-app.js';
+export { CmaRegisterApp, type CmaRegisterAppProperties } from './components/register-app/register-app.js';
 export { CmaField } from './components/field/field.js';
 export * from './events/index.js';
 export type * from './descriptor/types.js';

@@ -8,7 +8,10 @@ const steps = [
   // the build comes first: test/dist.test.ts loads what it wrote
   { name: 'build', cmd: 'npm run build --silent' },
   { name: 'size budget', cmd: 'node test/bench/size.mjs --check' },
+  { name: 'package lint', cmd: 'npm run lint:package --silent' },
   { name: 'browser tests', cmd: 'npx web-test-runner', counts: /^wtr: (\d+) passed, (\d+) failed/m },
+  // the packed tarball in a plain page, a React app and a Vue app
+  { name: 'host pages', cmd: 'node test/hosts/run.mjs', counts: /^hosts: (\d+) passed, (\d+) failed/m },
   { name: 'schema', cmd: 'node test/descriptor/schema.check.mjs', counts: /^schema: (\d+) passed, (\d+) failed/m },
   { name: 'descriptor checker', cmd: 'node test/descriptor/checker.check.mjs', counts: /^checker: (\d+) passed, (\d+) failed/m },
   { name: 'storybook build', cmd: 'npm run build-storybook --silent' },

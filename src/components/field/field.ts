@@ -263,3 +263,9 @@ export class CmaField extends LitElement {
         />`;
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cma-field': CmaField;
+  }
+}

@@ -755,3 +755,15 @@ export class CmaRegisterApp extends LitElement {
     `;
   }
 }
+
+/** The properties a host page sets on `<cma-register-app>` (the typings for React and Vue are made from them). */
+export type CmaRegisterAppProperties = Pick<
+  CmaRegisterApp,
+  'vendor' | 'apiBase' | 'descriptorBase' | 'descriptor' | 'sessionToken' | 'mode' | 'callbackOrigin' | 'lang'
+>;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cma-register-app': CmaRegisterApp;
+  }
+}
