@@ -20,7 +20,8 @@ export const sharedStyles = css`
     --_success: var(--cma-color-success, #047857);
     --_radius: var(--cma-radius, 6px);
     --_space: var(--cma-spacing, 1rem);
-    --_focus: var(--cma-focus-ring, 0 0 0 3px color-mix(in srgb, var(--_primary) 45%, transparent));
+    /* an outline, so that forced colors (Windows high contrast) show it too */
+    --_focus: var(--cma-focus-ring, 2px solid var(--_primary));
     color: var(--_text);
     font-family: var(--cma-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     font-size: var(--cma-font-size, 1rem);
@@ -48,7 +49,7 @@ export const sharedStyles = css`
     margin: 0 0 0.5em;
   }
   :focus-visible {
-    outline: none;
-    box-shadow: var(--_focus);
+    outline: var(--_focus);
+    outline-offset: 2px;
   }
 `;

@@ -49,6 +49,26 @@ export function compilePattern(pattern: string): RegExp {
   return new RegExp(`^(?:${pattern})$`, 'u');
 }
 
+/**
+ * Whether a pattern can take exponential time on a few dozen characters, freezing the page: a group
+ * repeated more than once that holds a repetition or an alternation ((a+)+, (a|aa)*, (\w+\s?)*).
+ * Conservative: some such groups are harmless, and they are refused too.
+ */
+export function backtracks(pattern: string): boolean {
+  // per open group: whether it holds a repetition or an alternation
+  const holds = [false];
+  // an escape, a character class, or one character
+  const tokens = pattern.match(/\\.|\[(?:\\.|[^\]])*\]|[^]/g) ?? [];
+  return tokens.some((token, i) => {
+    if (token === '(') return !holds.push(false);
+    if (token === '|') holds[holds.length - 1] = true;
+    const held = token === ')' && holds.pop();
+    const repeated = /^(?:[*+]|\{\d)/.test(tokens[i + 1] + tokens[i + 2]);
+    if (held || repeated) holds[holds.length - 1] = true;
+    return held && repeated;
+  });
+}
+
 /** True for an absolute https URL, or a relative reference (resolved against the descriptor's URL). */
 function isHttpsOrRelative(url: string): boolean {
   if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return isHttps(url);
@@ -254,6 +274,7 @@ export function validateDescriptor(input: unknown): ValidationResult {
         try {
           // run once: V8 compiles on first use, and only then finds a pattern "too large"
           compilePattern(f.pattern).test('');
+          if (backtracks(f.pattern)) fail(`${fp}.pattern`, 'exponential time: a repeated group holds a repetition or alternation, as (a+)+ does');
         } catch (e) {
           // the reason only ("Unterminated group"), not the message's copy of a pattern of any length
           fail(`${fp}.pattern`, `not a valid regular expression with the u flag (${(e as Error).message.split(': ').pop()})`);

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { compilePattern, formatProblems, validateDescriptor } from '../../src/descriptor/validate.js';
+import { backtracks, compilePattern, formatProblems, validateDescriptor } from '../../src/descriptor/validate.js';
+import { CATASTROPHIC_PATTERNS } from '../security/fuzz.js';
 import descriptor24so from '../../mocks/descriptors/24sevenoffice.json';
 import descriptorMailchimp from '../../mocks/descriptors/mailchimp.json';
 import cases from './cases.json';
@@ -90,6 +91,32 @@ describe('validateDescriptor', () => {
     expect(formatProblems(validateDescriptor(d).problems)).to.equal(
       'steps[1].fields[0].type: expected one of text, secret, email, url, select, radio, checkbox, hidden, got "password"',
     );
+  });
+});
+
+describe('backtracks', () => {
+  it('finds every pattern the fuzzer knows to freeze the page', () => {
+    for (const pattern of CATASTROPHIC_PATTERNS) expect(backtracks(pattern), pattern).to.equal(true);
+    for (const pattern of ['(x+x+)+y', '(?:\\w+\\s?)*$', '(a{2,})+', '((ab)*c)*']) expect(backtracks(pattern), pattern).to.equal(true);
+  });
+
+  it('is conservative: it also refuses some repeated groups that are harmless (the README says how to rewrite them)', () => {
+    for (const pattern of ['(a|b)+$', '[a-z0-9]+(?:-[a-z0-9]+)*']) expect(backtracks(pattern), pattern).to.equal(true);
+  });
+
+  it('lets through the shipped patterns and others that match each character one way', () => {
+    const safe = [
+      '[0-9a-f]{32}-[a-z]{2,4}[0-9]{1,3}',
+      '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?',
+      '[A-Za-z0-9]+',
+      '\\d{9}',
+      '(?:https?://)?[a-z]+',
+      '[(+*)]+',
+      '\\(a+\\)+',
+      '(ab)+',
+      '(?<year>\\d{4})-(?<month>\\d{2})',
+    ];
+    for (const pattern of safe) expect(backtracks(pattern), pattern).to.equal(false);
   });
 });
 

@@ -1,6 +1,6 @@
 // A wtr plugin that hands the fuzz test its settings (test/security/fuzz.test.ts):
-// the 'fuzz-config' server command answers {seed, count, only?, redos} from FUZZ_SEED, FUZZ_COUNT,
-// FUZZ_CASE and FUZZ_REDOS (set by `npm run fuzz`, test/security/fuzz-run.mjs), or undefined when
+// the 'fuzz-config' server command answers {seed, count, only?} from FUZZ_SEED, FUZZ_COUNT
+// and FUZZ_CASE (set by `npm run fuzz`, test/security/fuzz-run.mjs), or undefined when
 // none is set, so that the test runs its CI default.
 const int = name => {
   const raw = process.env[name];
@@ -16,7 +16,6 @@ export function fuzzPlugin() {
     executeCommand({ command }) {
       if (command !== 'fuzz-config') return undefined;
       const settings = { seed: int('FUZZ_SEED'), count: int('FUZZ_COUNT'), only: int('FUZZ_CASE') };
-      if (process.env.FUZZ_REDOS === '1') settings.redos = true;
       for (const key of Object.keys(settings)) if (settings[key] === undefined) delete settings[key];
       // executeCommand must not answer undefined for a command it handles
       return settings;

@@ -1,9 +1,8 @@
-// `npm run fuzz -- [--count N] [--seed S] [--case N] [--redos]`: runs test/security/fuzz.test.ts alone
+// `npm run fuzz -- [--count N] [--seed S] [--case N]`: runs test/security/fuzz.test.ts alone
 // with N cases from seed S (default: the CI setting in the test, seed 1 and its count).
 //   --case N   replays only case N of seed S (as a failure message says)
-//   --redos    holds the known catastrophic patterns ((a+)+$ …) to the time limit too
 // The numbers reach the browser through the 'fuzz-config' server command of fuzz-plugin.mjs
-// (environment variables FUZZ_COUNT, FUZZ_SEED, FUZZ_CASE, FUZZ_REDOS).
+// (environment variables FUZZ_COUNT, FUZZ_SEED, FUZZ_CASE).
 import { parseArgs } from 'node:util';
 import { startTestRunner } from '@web/test-runner';
 import config from '../../web-test-runner.config.mjs';
@@ -14,7 +13,6 @@ const { values } = parseArgs({
     count: { type: 'string' },
     seed: { type: 'string' },
     case: { type: 'string' },
-    redos: { type: 'boolean', default: false },
   },
 });
 
@@ -27,7 +25,6 @@ for (const [option, env] of [['count', 'FUZZ_COUNT'], ['seed', 'FUZZ_SEED'], ['c
   }
   process.env[env] = raw;
 }
-if (values.redos) process.env.FUZZ_REDOS = '1';
 
 const count = Number(values.count ?? 1000);
 const plugins = config.plugins.some(p => p.name === 'cma-fuzz') ? config.plugins : [...config.plugins, fuzzPlugin()];

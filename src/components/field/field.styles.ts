@@ -39,8 +39,8 @@ export const fieldStyles = css`
     overflow: hidden;
   }
   .control:focus-within {
-    box-shadow: var(--_focus);
-    border-color: var(--_primary);
+    outline: var(--_focus);
+    outline-offset: 2px;
   }
   .invalid .control {
     border-color: var(--_error);
@@ -68,7 +68,6 @@ export const fieldStyles = css`
   }
   .control :is(input, textarea, select):focus {
     outline: none;
-    box-shadow: none;
   }
   .control textarea {
     resize: vertical;

@@ -41,7 +41,6 @@ export const registerAppStyles = css`
   /* headings and notices take focus only to be read out; they are not controls */
   [tabindex='-1']:focus {
     outline: none;
-    box-shadow: none;
   }
   .progress {
     color: var(--_muted);
@@ -127,7 +126,6 @@ export const registerAppStyles = css`
   .ways button {
     width: 100%;
     text-align: start;
-    font-weight: 600;
   }
   .ways p {
     color: var(--_muted);

@@ -80,7 +80,7 @@ const randomId = () => crypto.getRandomValues(new Uint32Array(3)).join('');
  * @cssproperty --cma-font-family - Font family.
  * @cssproperty --cma-font-size - Base font size.
  * @cssproperty --cma-border - The frame's border (a whole `border` value).
- * @cssproperty --cma-focus-ring - The focus indicator (a whole `box-shadow` value).
+ * @cssproperty --cma-focus-ring - The focus indicator (a whole `outline` value; default 2px solid the primary colour).
  * @cssproperty --cma-max-width - Largest width of the widget.
  *
  * @tagname cma-register-app
@@ -99,7 +99,6 @@ export class CmaRegisterApp extends LitElement {
     callbackOrigin: { attribute: 'callback-origin' },
     locale: { state: true },
     flow: { state: true },
-    redirectChosen: { state: true },
     grant: { state: true },
     copied: { state: true },
     choosing: { state: true },
@@ -138,7 +137,7 @@ export class CmaRegisterApp extends LitElement {
 
   private flow?: FlowState;
   /** OAuth in this tab after the user chose so when the popup was blocked, whatever `mode` says. */
-  private redirectChosen = false;
+  #redirectChosen = false;
   /** What the backend gave this attempt for granting access in the vendor's system. */
   private grant?: GrantInfo;
   /** Whether the user code is on the clipboard. */
@@ -256,7 +255,7 @@ export class CmaRegisterApp extends LitElement {
     this.#oauth.closePopup();
     this.#attemptId = randomId();
     this.flow = undefined;
-    this.redirectChosen = false;
+    this.#redirectChosen = false;
     this.grant = undefined;
     if (reuseDescriptor && this.#loaded) this.#begin();
     else void this.#loader.load();
@@ -355,7 +354,7 @@ export class CmaRegisterApp extends LitElement {
    * opened after an `await` is blocked by Safari and others.
    */
   #authorize(request: Extract<SubmitRequest, { kind: 'oauth' }>) {
-    const mode = this.redirectChosen ? 'redirect' : this.mode;
+    const mode = this.#redirectChosen ? 'redirect' : this.mode;
     if (mode !== 'redirect' && !this.#oauth.open(`cma-oauth-${randomId()}`, request.popup)) {
       return this.#fail(new ApiError('popup_blocked')); // no window, so no flow either
     }
@@ -387,7 +386,7 @@ export class CmaRegisterApp extends LitElement {
 
   /** The popup was blocked, and the user chose to go to the vendor in this tab instead. */
   #handleContinueHere() {
-    this.redirectChosen = true;
+    this.#redirectChosen = true;
     this.renderRoot.querySelector('form')?.requestSubmit();
   }
 
