@@ -274,7 +274,7 @@ export function validateDescriptor(input: unknown): ValidationResult {
         try {
           // run once: V8 compiles on first use, and only then finds a pattern "too large"
           compilePattern(f.pattern).test('');
-          if (backtracks(f.pattern)) fail(`${fp}.pattern`, 'exponential time: a repeated group holds a repetition or alternation, as (a+)+ does');
+          if (backtracks(f.pattern)) fail(`${fp}.pattern`, 'exponential time: a repeated group holds a repetition or alternation, like (a+)+');
         } catch (e) {
           // the reason only ("Unterminated group"), not the message's copy of a pattern of any length
           fail(`${fp}.pattern`, `not a valid regular expression with the u flag (${(e as Error).message.split(': ').pop()})`);

@@ -5,7 +5,7 @@ export const en: Translation = {
   heading: vendor => `Authenticate ${vendor}`,
   chooseWay: vendor => `How do you want to connect ${vendor}?`,
   noVendor: 'Choose an app to connect.',
-  noApiBase: 'This page has not told the widget where the ConnectMyApps API is: set a valid api-base attribute.',
+  noApiBase: 'The widget does not know where the ConnectMyApps API is: set a valid api-base attribute.',
   descriptorProblems: vendor =>
     `The setup for ${vendor ? `“${vendor}”` : 'this app'} is not valid, so it cannot be shown. Contact support and quote these details:`,
   waiting: vendor => `Waiting for ${vendor} to confirm access…`,

@@ -85,6 +85,12 @@ describe('<cma-register-app> with credentials and a lookup (24sevenoffice)', () 
     expect(q(el, '[role="alert"]')!.textContent).to.contain('2 fields need your attention.');
     await type(el, 'username', 'ola');
     expect(input(el, 'username').hasAttribute('aria-invalid')).to.equal(false);
+    // one field left: its own message says it; no summary that counts what is already fixed
+    expect(q(el, '[role="alert"]')!.textContent!.trim()).to.equal('');
+    expect(text(el)).to.contain('Password is required.');
+    await type(el, 'password', 'secret');
+    expect(q(el, '[role="alert"]')!.textContent!.trim()).to.equal('');
+    expect(el.shadowRoot!.querySelector('.error')).to.equal(null);
     await expect(el).to.be.accessible();
   });
 

@@ -704,8 +704,12 @@ export class CmaRegisterApp extends LitElement {
       text(step.submit.label) ||
       (step.submit.kind === 'oauth' ? t.submit.oauth(name) : t.submit[step.submit.kind]);
     const error = flow.error;
+    const invalid = Object.keys(flow.fieldErrors).length;
+    const checks = error?.code === 'invalid_input';
+    // fields to fix: said above the buttons when there are several; one field's own message says it all
+    const alert = error && !submitting && (!checks || invalid > 1);
     // after a flow failed (OAuth, or a grant), the same button starts a new one: say so
-    const flowFailed = (step.submit.kind === 'oauth' || flow.descriptor.method === 'grant') && error && error.code !== 'invalid_input';
+    const flowFailed = error && !checks && (step.submit.kind === 'oauth' || flow.descriptor.method === 'grant');
     return html`
       ${total > 1 ? html`<p class="progress">${t.stepOf(flow.stepIndex + 1, total)}</p>` : nothing}
       ${title ? html`<h3 id="step-title" tabindex="-1">${title}</h3>` : nothing}
@@ -725,10 +729,8 @@ export class CmaRegisterApp extends LitElement {
             ></cma-field>`;
           },
         )}
-        <div role="alert" class=${error && !submitting ? 'alert' : ''}>
-          ${error && !submitting
-            ? html`<p>${error.code === 'invalid_input' ? t.invalidInput(Object.keys(flow.fieldErrors).length) : error.message}</p>`
-            : nothing}
+        <div role="alert" class=${alert ? 'alert' : ''}>
+          ${alert ? html`<p>${checks ? t.invalidInput(invalid) : error.message}</p>` : nothing}
           ${error?.code === 'popup_blocked' && !submitting
             ? html`<button type="button" @click=${this.#handleContinueHere}>${t.oauth.continueHere}</button>`
             : nothing}
