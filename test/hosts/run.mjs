@@ -156,9 +156,12 @@ try {
     });
     try {
       await page.goto(`${SITE}/`, { waitUntil: 'load', ...WAIT });
-      const input = await page.waitForSelector('cma-register-app >>> input[name="apiKey"]', WAIT);
-      await input.type(API_KEY);
-      await (await page.waitForSelector('cma-register-app >>> button[type="submit"]', WAIT)).click();
+      // in the widget's shadow root, checked each frame: waitForSelector('… >>> …') watches the
+      // document's mutations only, and misses a form that appears inside the shadow root later
+      const inWidget = selector =>
+        page.waitForFunction(s => document.querySelector('cma-register-app')?.shadowRoot?.querySelector(s), { ...WAIT, polling: 'raf' }, selector);
+      await (await inWidget('input[name="apiKey"]')).type(API_KEY);
+      await (await inWidget('button[type="submit"]')).click();
       const shown = await page.waitForFunction(
         () => [...document.querySelectorAll('[role="status"]')].map(p => p.textContent).find(t => t?.startsWith('Connected: ')),
         WAIT,
