@@ -215,6 +215,7 @@ export class CmaRegisterApp extends LitElement {
     const reason = this.#oauth.phase === 'closed' ? 'popup_closed' : 'user';
     this.#abandonFlow();
     this.#work.stop();
+    this.#oauth.closePopup(); // at once, not when the stopped job gets round to it
     this.flow = transition(flow, { type: 'cancel' });
     this.dispatchEvent(new CmaCancelEvent({ ...this.#base(), step: currentStep(flow).id, reason }));
   }
