@@ -2,33 +2,12 @@
 // process over files, its output and its exit code. Run `npm run build` first (it loads dist/).
 // usage: node test/descriptor/checker.check.mjs   (last line: "checker: N passed, N failed")
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { SHIPPED, assert, build, cases, here, runner, seeds } from './harness.mjs';
 
-const here = path => fileURLToPath(new URL(path, import.meta.url));
-const read = path => JSON.parse(readFileSync(here(path), 'utf8'));
 const BIN = here('../../bin/cma-descriptor.js');
-const SHIPPED = here('../../mocks/descriptors');
-const cases = read('./cases.json');
-const seeds = Object.fromEntries(readdirSync(SHIPPED).map(f => [f.replace(/\.json$/, ''), read(`../../mocks/descriptors/${f}`)]));
-Object.assign(seeds, cases.valid);
-
-/** A deep copy of a seed with the case's edits made (as in validate.test.ts). */
-function build(c) {
-  if (!c.base) return c.descriptor;
-  const copy = structuredClone(seeds[c.base]);
-  for (const edit of c.edits ?? []) {
-    const keys = edit.at.split('.');
-    const last = keys.pop();
-    let target = copy;
-    for (const key of keys) target = target[key];
-    if (edit.delete) delete target[last];
-    else target[last] = edit.value;
-  }
-  return copy;
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'cma-descriptor-'));
 let n = 0;
@@ -48,21 +27,7 @@ const check = (...args) => {
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 
-let passed = 0;
-let failed = 0;
-function test(title, fn) {
-  try {
-    fn();
-    passed++;
-    console.log(`  ✓ ${title}`);
-  } catch (e) {
-    failed++;
-    console.log(`  ✗ ${title}\n      ${String(e.message).replace(/\n/g, '\n      ')}`);
-  }
-}
-const assert = (ok, message) => {
-  if (!ok) throw new Error(message);
-};
+const { check: test, done } = runner('checker');
 
 test('every shipped descriptor passes, checked together, with exit code 0', () => {
   const r = check('check', ...readdirSync(SHIPPED).map(f => join(SHIPPED, f)));
@@ -134,5 +99,4 @@ test('says how to use it, with exit code 2, when asked wrongly', () => {
   }
 });
 
-console.log(`\nchecker: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+done();

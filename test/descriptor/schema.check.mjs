@@ -2,39 +2,11 @@
 // as test/descriptor/validate.test.ts, so that the schema and the widget's validator do not drift.
 // A Node script, not a browser test: ajv ships CommonJS only, which @web/test-runner cannot import.
 // usage: node test/descriptor/schema.check.mjs   (last line: "schema: N passed, N failed")
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import Ajv2020Module from 'ajv/dist/2020.js';
+import { assert, build, cases, read, runner, seeds } from './harness.mjs';
 
 const Ajv2020 = Ajv2020Module.default ?? Ajv2020Module;
-const read = path => JSON.parse(readFileSync(fileURLToPath(new URL(path, import.meta.url)), 'utf8'));
-
 const schema = read('../../src/descriptor/descriptor.schema.json');
-const cases = read('./cases.json');
-const seeds = {
-  mailchimp: read('../../mocks/descriptors/mailchimp.json'),
-  '24sevenoffice': read('../../mocks/descriptors/24sevenoffice.json'),
-  salesforce: read('../../mocks/descriptors/salesforce.json'),
-  shopify: read('../../mocks/descriptors/shopify.json'),
-  zendesk: read('../../mocks/descriptors/zendesk.json'),
-  'poweroffice-go': read('../../mocks/descriptors/poweroffice-go.json'),
-  ...cases.valid,
-};
-
-/** A deep copy of a seed with the case's edits made (same as in validate.test.ts). */
-function build(c) {
-  if (!c.base) return c.descriptor;
-  const copy = structuredClone(seeds[c.base]);
-  for (const edit of c.edits ?? []) {
-    const keys = edit.at.split('.');
-    const last = keys.pop();
-    let target = copy;
-    for (const key of keys) target = target[key];
-    if (edit.delete) delete target[last];
-    else target[last] = edit.value;
-  }
-  return copy;
-}
 
 /** The validator's path (`steps[0].fields[1]["max length"]`, `(root)`) as a JSON pointer. */
 function pointer(path) {
@@ -43,21 +15,7 @@ function pointer(path) {
   return parts.map(m => `/${m[1] ?? m[2] ?? JSON.parse(m[3])}`).join('');
 }
 
-let passed = 0;
-let failed = 0;
-function check(title, fn) {
-  try {
-    fn();
-    passed++;
-    console.log(`  ✓ ${title}`);
-  } catch (e) {
-    failed++;
-    console.log(`  ✗ ${title}\n      ${String(e.message).replace(/\n/g, '\n      ')}`);
-  }
-}
-const assert = (ok, message) => {
-  if (!ok) throw new Error(message);
-};
+const { check, done } = runner('schema');
 const errorsText = errors => (errors ?? []).map(e => `${e.instancePath || '/'} ${e.message}`).join('\n');
 
 // strict: an unknown keyword or a type mistake in the schema fails the compile instead of being ignored.
@@ -143,5 +101,4 @@ if (validate) {
   }
 }
 
-console.log(`\nschema: ${passed} passed, ${failed} failed`);
-process.exitCode = failed ? 1 : 0;
+done();
