@@ -17,6 +17,7 @@ export const en: Translation = {
   startAgain: 'Start again',
   show: label => `Show ${label}`,
   hide: label => `Hide ${label}`,
+  moreAbout: label => `More about ${label}`,
   stepOf: (n, total) => `Step ${n} of ${total}`,
   menuPath: 'Menu path',
   newTab: '(opens in a new tab)',

@@ -18,6 +18,7 @@ export const nb: Translation = {
   startAgain: 'Start på nytt',
   show: label => `Vis ${label}`,
   hide: label => `Skjul ${label}`,
+  moreAbout: label => `Mer om ${label}`,
   stepOf: (n, total) => `Steg ${n} av ${total}`,
   menuPath: 'Menysti',
   newTab: '(åpnes i en ny fane)',

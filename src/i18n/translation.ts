@@ -28,6 +28,8 @@ export interface Translation {
   startAgain: string;
   show: (label: string) => string;
   hide: (label: string) => string;
+  /** The name of the button that opens a field's help. */
+  moreAbout: (label: string) => string;
   stepOf: (n: number, total: number) => string;
   menuPath: string;
   newTab: string;

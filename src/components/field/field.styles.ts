@@ -14,7 +14,7 @@ export const fieldStyles = css`
     display: none;
   }
   .label {
-    display: block;
+    display: inline-block;
     font-weight: 600;
     margin-block-end: 0.25em;
   }
@@ -22,10 +22,22 @@ export const fieldStyles = css`
     font-weight: normal;
     color: var(--_muted);
   }
+  /* the "More about …" button: a small round one, among the widget's buttons (register-app.styles.ts) */
+  .info {
+    min-width: 1.5rem;
+    min-height: 1.5rem;
+    padding: 0;
+    margin-inline-start: 0.375em;
+    border-radius: 50%;
+  }
+  /* the help popover, in the top layer, placed by help-popover.ts */
   .help {
-    color: var(--_muted);
-    font-size: 0.875em;
-    margin-block-end: 0.25em;
+    max-width: min(20rem, 90vw);
+    padding: 0.5em 0.75em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
   }
   .help p:last-child {
     margin: 0;

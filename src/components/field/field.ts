@@ -5,6 +5,9 @@ import { english, type Locale } from '../locale.js';
 import { renderMarkup } from '../markup.js';
 
 /** Fired inside the widget (not composed) when the user changes a field's value. */
+/** The help popover's placement code (with @floating-ui/dom): only a descriptor with `help` loads it. */
+const placement = () => import('./help-popover.js');
+
 export type FieldChangeEvent = CustomEvent<{ name: string; value: FieldValue }>;
 
 /**
@@ -47,7 +50,6 @@ export class CmaField extends LitElement {
 
   private revealed = false;
 
-
   protected override willUpdate(changed: PropertyValues<this>) {
     // Lit may hand this element another field (the next step's, or one showIf revealed): start masked.
     if (changed.has('field') && changed.get('field')?.name !== this.field.name) this.revealed = false;
@@ -66,6 +68,8 @@ export class CmaField extends LitElement {
         if (control.value !== value) control.value = value;
       }
     }
+    // fetched once a field with help shows, so that its popover is placed at once when first opened
+    if (this.field.help) placement();
   }
 
   protected override createRenderRoot() {
@@ -98,6 +102,14 @@ export class CmaField extends LitElement {
     if (typeof reduced === 'string' && reduced !== value) this.#changed(reduced);
   }
 
+  /** The help popover is about to open or close (the browser does both, on the button, Esc or a click outside). */
+  #toggleHelp(e: ToggleEvent) {
+    const popover = e.target as HTMLElement; // read now: an event from a shadow tree has no target once dispatched
+    // open: keep it beside its button; closing with focus in it: focus goes back to the button, not to the page
+    if (e.newState === 'open') placement().then(m => m.follow(popover));
+    else if (popover.matches(':focus-within')) (popover.previousElementSibling as HTMLElement).focus();
+  }
+
   #changed(value: FieldValue) {
     this.dispatchEvent(new CustomEvent('field-change', { bubbles: true, detail: { name: this.field.name, value } }));
   }
@@ -122,7 +134,15 @@ export class CmaField extends LitElement {
     const invalid = this.error ? 'true' : nothing;
     const optional = !field.required && field.type !== 'checkbox' ? html` <span class="optional">${t.optional}</span>` : nothing;
 
-    const helpBlock = help ? html`<div part="hint" class="help" id="${id}-help">${renderMarkup(help, t.newTab)}</div>` : nothing;
+    // Help opens from a "More about …" button as a native popover, which the browser closes on Esc
+    // and on a click outside, returning focus to the button; `autofocus` moves focus into it on open,
+    // so that it is read out. It stays the input's description, so it is also read with the field.
+    const helpBlock = help
+      ? html`<button type="button" part="info" class="info" popovertarget="${id}-help" aria-label=${t.moreAbout(label)}>?</button
+          ><div part="hint" class="help" id="${id}-help" popover role="dialog" aria-label=${t.moreAbout(label)} tabindex="-1" autofocus @beforetoggle=${this.#toggleHelp}>
+            ${renderMarkup(help, t.newTab)}
+          </div>`
+      : nothing;
     const errorBlock = this.error ? html`<div part="error" class="error" id="${id}-error">${this.error}</div>` : nothing;
 
     if (field.type === 'radio') {
