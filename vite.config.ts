@@ -139,8 +139,9 @@ const minifyTemplates: Plugin = {
  * one build share their code in that build's chunks.
  */
 const entries = {
-  // dist/cma-register-app.js: one self-contained module (lit bundled) that defines the tags
-  element: { entry: { 'cma-register-app': 'src/define.ts' }, external: false },
+  // dist/cma-register-app.js: one self-contained module (lit bundled) that defines the tags; the
+  // validator's messages are a chunk beside it, loaded when a descriptor is invalid
+  element: { entry: { 'cma-register-app': 'src/cma-register-app.ts' }, external: false },
   // dist/index.js (side-effect-free exports) and dist/define.js (defines the tags), lit left to the
   // host's bundler (`vite build --mode index`). One build with two entries: define.js imports the
   // classes from ./index.js, so a host that imports both has one copy, and the class it imports is

@@ -1,8 +1,8 @@
 /**
  * Defines the `cma-*` elements: the entry of `dist/define.js` (which takes the classes from
- * `dist/index.js`, so a bundler host has one copy and the class it imports is the one registered) and
- * of the self-contained `dist/cma-register-app.js`. Importing it twice, or next to another copy of the
- * widget, does nothing the second time.
+ * `dist/index.js`, so a bundler host has one copy and the class it imports is the one registered) and,
+ * through cma-register-app.ts, of the self-contained `dist/cma-register-app.js`. Importing it twice,
+ * or next to another copy of the widget, does nothing the second time.
  */
 import { CmaField, CmaRegisterApp } from './index.js';
 

@@ -2,16 +2,31 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ApiClient } from '../api/client.js';
 import { ApiError } from '../api/errors.js';
 import type { Descriptor } from '../descriptor/types.js';
-import { validateDescriptor, type DescriptorProblem, type ValidationResult } from '../descriptor/validate.js';
-
-const VENDOR_ID = /^[a-z0-9][a-z0-9-]*$/;
+import { findProblems, ID, type DescriptorProblem, type Finding } from '../descriptor/problems.js';
 
 /**
  * Descriptor loads in flight, by URL, shared by every widget on the page: 50 widgets of one vendor
  * make one request and one validation. An entry goes once its answer is in, so a later load asks
  * again, and the browser's HTTP cache answers as the server's headers allow; a failure is never kept.
  */
-const loading = new Map<string, Promise<ValidationResult>>();
+const loading = new Map<string, Promise<Checked>>();
+
+/** A descriptor as given, with what is wrong with it (nothing when it is valid). */
+interface Checked {
+  descriptor: Descriptor;
+  found: Finding[];
+}
+const check = (input: unknown): Checked => ({ descriptor: input as Descriptor, found: findProblems(input) });
+
+/**
+ * The findings' messages, from a chunk loaded only now: an invalid descriptor is an author's mistake,
+ * and the widget's bundle should not carry the text for it. Offline, each path says only "invalid".
+ */
+const explain = (found: Finding[]): Promise<DescriptorProblem[]> =>
+  import('../descriptor/messages.js').then(
+    m => m.explain(found),
+    () => found.map(({ path }) => ({ path, message: 'invalid' })),
+  );
 
 /** Where the descriptor comes from: the element's inputs. */
 export interface DescriptorSource {
@@ -77,19 +92,19 @@ export class DescriptorController implements ReactiveController {
       return this.#fail(new ApiError('unknown_error'), { noApiBase: true });
     }
     // an inline descriptor's images resolve where descriptors live, as a fetched one's do
-    if (descriptor !== undefined) return this.#accept(validateDescriptor(descriptor), url, '');
-    if (!VENDOR_ID.test(vendor)) return this.#fail(new ApiError('descriptor_not_found'));
+    if (descriptor !== undefined) return this.#accept(check(descriptor), url, '', controller.signal);
+    if (!ID.test(vendor)) return this.#fail(new ApiError('descriptor_not_found'));
     this.#set({ kind: 'loading' });
     try {
       // not aborted with this load: other widgets may wait on the same request
       let shared = loading.get(url);
       if (!shared) {
-        loading.set(url, (shared = api.getDescriptor(url).then(validateDescriptor)));
+        loading.set(url, (shared = api.getDescriptor(url).then(check)));
         const forget = () => loading.delete(url);
         shared.then(forget, forget);
       }
       const result = await shared;
-      if (!controller.signal.aborted) this.#accept(result, url, vendor);
+      if (!controller.signal.aborted) await this.#accept(result, url, vendor, controller.signal);
     } catch (e) {
       if (controller.signal.aborted) return;
       const error = e instanceof ApiError ? e : new ApiError('unknown_error');
@@ -98,13 +113,13 @@ export class DescriptorController implements ReactiveController {
     }
   }
 
-  #accept(result: ValidationResult, baseUrl: string, vendor: string) {
-    if (!result.ok) return this.#fail(new ApiError('descriptor_invalid'), { problems: result.problems });
-    if (vendor && result.descriptor.id !== vendor) {
-      const message = `"${result.descriptor.id}" is not the vendor "${vendor}" it was loaded for`;
-      return this.#fail(new ApiError('descriptor_invalid'), { problems: [{ path: 'id', message }] });
-    }
-    this.#settle({ kind: 'ready', descriptor: result.descriptor, baseUrl });
+  async #accept({ descriptor, found }: Checked, baseUrl: string, vendor: string, signal: AbortSignal) {
+    if (!found.length && vendor && descriptor.id !== vendor) found = [{ path: 'id', key: 'vendor', args: [descriptor.id, vendor] }];
+    if (!found.length) return this.#settle({ kind: 'ready', descriptor, baseUrl });
+    // an inline descriptor's problems are "loading" too while their messages come
+    this.#set({ kind: 'loading' });
+    const problems = await explain(found);
+    if (!signal.aborted) this.#fail(new ApiError('descriptor_invalid'), { problems });
   }
 
   #fail(error: ApiError, extra: { problems?: DescriptorProblem[]; noApiBase?: boolean } = {}) {

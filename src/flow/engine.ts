@@ -3,7 +3,7 @@
  * Elements ask it what to show (`currentStep`, `visibleFields`, `submitRequest`) and tell it
  * what happened (`transition`); it decides which step is current and what comes next.
  */
-import { compilePattern } from '../descriptor/validate.js';
+import { compilePattern } from '../descriptor/problems.js';
 import { forWay, waysOf, type Descriptor, type Field, type FieldValue, type LocalizedString, type Option, type Step, type Submit, type Values, type Way, type WayDescriptor } from '../descriptor/types.js';
 import type { ErrorCode } from '../errors.js';
 

@@ -108,6 +108,36 @@ describe('<cma-register-app> with a bad descriptor', () => {
     });
   }
 
+  // The widget's bundle carries the validator's checking only: the messages come in a chunk loaded
+  // for an invalid descriptor (src/descriptor/messages.ts). Word for word, as the validator says them.
+  it('says every problem in full, in the event and on screen, once the messages have loaded', async () => {
+    const bad = withField(1, { type: 'dropdown', name: 'username', pattern: '(a+)+' });
+    const lines = [
+      'helpUrl: expected an https URL',
+      'steps[1].fields[0].name: duplicate field name "username" (also at steps[0].fields[0])',
+      'steps[1].fields[0].type: expected one of text, secret, email, url, select, radio, checkbox, hidden, got "dropdown"',
+      'steps[1].fields[0].pattern: exponential time: a repeated group holds a repetition or alternation, like (a+)+',
+      'steps[1].fields[0]: "options" and "optionsFrom" are only for select and radio fields',
+    ];
+    const { el, detail } = await mountDescriptor({ ...bad, helpUrl: 'http://x' }, 'cma-error');
+    const lead = 'The setup for this app is not valid, so it cannot be shown. Contact support and quote these details:';
+    expect(detail).to.include({ code: 'descriptor_invalid', message: [lead, ...lines].join('\n') });
+    expect([...el.shadowRoot!.querySelectorAll('.problems li')].map(li => li.textContent!.trim())).to.deep.equal(lines);
+  });
+
+  it('refuses a fetched descriptor whose id is not the vendor it was loaded for', async () => {
+    worker.use(http.get('*/vendors/mailchimp.json', () => HttpResponse.json({ ...(descriptors.mailchimp as object), id: 'acme-crm' })));
+    const { el, events } = await mount('mailchimp', { ready: false });
+    await next(el, 'cma-error');
+    await el.updateComplete;
+    const { detail } = events.find(e => e.type === 'cma-error')!;
+    const line = 'id: "acme-crm" is not the vendor "mailchimp" it was loaded for';
+    expect(detail).to.include({ code: 'descriptor_invalid', retryable: false });
+    expect((detail.message as string).split('\n').slice(1)).to.deep.equal([line]);
+    expect(q(el, '.problems')!.textContent!.trim()).to.equal(line);
+    expect(events.some(e => e.type === 'cma-ready')).to.equal(false);
+  });
+
   it('offers to try again after a network failure while loading', async () => {
     worker.use(http.get('*/vendors/mailchimp.json', () => HttpResponse.error(), { once: true }));
     const { el } = await mount('mailchimp', { ready: false });

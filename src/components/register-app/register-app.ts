@@ -7,7 +7,7 @@ import { DescriptorController, type DescriptorState } from '../../controllers/de
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { TickController } from '../../controllers/tick-controller.js';
 import { waysOf, type Descriptor, type Field, type Step, type Way } from '../../descriptor/types.js';
-import { formatProblems } from '../../descriptor/validate.js';
+import { formatProblems } from '../../descriptor/problems.js';
 import { isRetryable, type ErrorCode } from '../../errors.js';
 import { CmaCancelEvent } from '../../events/cancel.js';
 import { CmaErrorEvent } from '../../events/error.js';
