@@ -52,6 +52,8 @@ interface FieldArgs {
 const meta = {
   title: 'Field',
   component: 'cma-field',
+  // see register-app.stories.ts; until then, Docs › <cma-field>
+  tags: ['autodocs'],
   argTypes: {
     field: { description: "The field as the descriptor gives it (a step's `fields[i]`).", control: 'object' },
     value: { description: 'The value the widget holds for it.', control: 'object' },

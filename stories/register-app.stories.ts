@@ -18,6 +18,9 @@ import { widgetMeta, type RegisterAppArgs, type Story } from './widget.js';
 const meta = {
   ...widgetMeta,
   title: 'Register app',
+  // a docs page from custom-elements.json once @storybook/addon-docs is installed (it is not yet:
+  // until then, Docs › <cma-register-app> is that page)
+  tags: ['autodocs'],
   play: async ({ canvasElement }) => {
     await waitForFirstStep(canvasElement);
   },
