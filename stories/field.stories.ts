@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, LitElement, type PropertyDeclarations } from 'lit';
+import { css, html, LitElement, type PropertyDeclarations } from 'lit';
 import { expect } from 'storybook/test';
 import { fieldStyles } from '../src/components/field/field.styles.js';
 import { makeLocale, type Locale } from '../src/components/locale.js';
@@ -21,7 +21,8 @@ class FieldHost extends LitElement {
     error: { attribute: false },
     locale: { attribute: false },
   };
-  static override styles = [sharedStyles, fieldStyles];
+  // as wide as the widget would let it be
+  static override styles = [sharedStyles, fieldStyles, css`:host { display: block; max-width: var(--cma-max-width, 32rem); }`];
 
   field!: Field;
   value: FieldValue | undefined;
