@@ -1,8 +1,10 @@
 import type { Preview } from '@storybook/web-components-vite';
+import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import '../src/define.js';
+import manifest from '../custom-elements.json';
 import { listenToMockVendor, mockApi } from '../stories/mock-vendor.js';
 
 /** A dark palette, set the way a host page would: the documented `--cma-color-*` properties on an ancestor. */
@@ -20,6 +22,24 @@ const dark = {
   color: '#e5e7eb',
 };
 
+type Manifest = { modules: { declarations?: { members?: { name: string; privacy?: string }[] }[] }[] };
+
+/** The manifest with the public API only: the analyzer lists private members too, which are no controls. */
+const publicApi = (m: Manifest) => ({
+  ...m,
+  modules: m.modules.map(mod => ({
+    ...mod,
+    declarations: mod.declarations?.map(d => ({
+      ...d,
+      members: d.members?.filter(x => !x.name.startsWith('#') && x.privacy !== 'private' && x.privacy !== 'protected'),
+    })),
+  })),
+});
+
+// Controls and the Docs pages describe the elements from the manifest the analyzer writes from the
+// JSDoc in src/ (npm run storybook and build-storybook run `cem analyze` first), so they cannot drift.
+setCustomElementsManifest(publicApi(manifest as Manifest));
+
 listenToMockVendor();
 
 const preview: Preview = {
@@ -28,7 +48,7 @@ const preview: Preview = {
   parameters: {
     msw: mockApi().msw,
     layout: 'fullscreen',
-    options: { storySort: { order: ['Register app', 'Vendors', 'States', 'Authoring'] } },
+    options: { storySort: { order: ['Register app', 'Docs', 'Vendors', 'States', 'Field', 'Authoring'] } },
   },
   globalTypes: {
     locale: {
@@ -57,6 +77,16 @@ const preview: Preview = {
     },
   },
   initialGlobals: { locale: 'en', theme: 'light' },
+  // the manifest's events and parts are documentation: no control to set them
+  argTypesEnhancers: [
+    ({ argTypes }) =>
+      Object.fromEntries(
+        Object.entries(argTypes).map(([name, a]) => [
+          name,
+          ['events', 'css shadow parts'].includes(String(a.table?.category)) ? { ...a, control: false as const } : a,
+        ]),
+      ),
+  ],
   // the wrapper plays the host page: it fills the canvas, so that the dark background does too
   decorators: [
     (story, { globals }) =>

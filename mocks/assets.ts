@@ -18,6 +18,13 @@ const menu = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 360 170" font
 <text x="204" y="136" fill="#241c15">Log out</text>
 </svg>`;
 
+const settings = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 240 110" font-family="system-ui,sans-serif" font-size="13">
+<rect width="240" height="110" fill="#f6f6f4" stroke="#ccc"/>
+<text x="12" y="26" fill="#1f2937" font-weight="700">Settings</text>
+<text x="12" y="56" fill="#1f2937">Profile</text>
+<rect x="6" y="68" width="120" height="24" rx="3" fill="#6b21a8"/><text x="12" y="85" fill="#fff" font-weight="700">Integrations</text>
+</svg>`;
+
 export const assets: Record<string, string> = {
   'logos/mailchimp.svg': mark('#241c15', 'MC'),
   'logos/24sevenoffice.svg': mark('#0a6e4f', '24', 20),
@@ -26,4 +33,6 @@ export const assets: Record<string, string> = {
   'logos/zendesk.svg': mark('#03363d', 'ZD'),
   'logos/poweroffice-go.svg': mark('#b4232a', 'PO'),
   'images/mailchimp-api-keys.svg': menu,
+  'logos/kitchen-sink.svg': mark('#6b21a8', 'KS'),
+  'images/kitchen-sink-settings.svg': settings,
 };

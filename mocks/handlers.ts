@@ -11,6 +11,7 @@ import descriptorPowerOfficeGo from './descriptors/poweroffice-go.json';
 import descriptorSalesforce from './descriptors/salesforce.json';
 import descriptorShopify from './descriptors/shopify.json';
 import descriptorZendesk from './descriptors/zendesk.json';
+import descriptorKitchenSink from './descriptors/kitchen-sink.json';
 
 export const descriptors: Record<string, unknown> = {
   mailchimp: descriptorMailchimp,
@@ -19,6 +20,9 @@ export const descriptors: Record<string, unknown> = {
   shopify: descriptorShopify,
   zendesk: descriptorZendesk,
   'poweroffice-go': descriptorPowerOfficeGo,
+  // a test fixture, not a vendor: every field type and option, showIf and two ways, for the tests and
+  // Storybook; last, so that pickers still open on a real vendor
+  'kitchen-sink': descriptorKitchenSink,
 };
 
 /** Every vendor the mock knows, for pickers. */

@@ -55,7 +55,7 @@ export const InvalidDescriptor: Story = {
 
 export const NoApiBase: Story = {
   name: 'No api-base set by the host page',
-  args: { apiBase: '' },
+  args: { 'api-base': '' },
   play: async ({ canvasElement }) => {
     await expect(await waitForLoadFailure(canvasElement)).toContain(words(widgetIn(canvasElement)).noApiBase);
   },

@@ -10,7 +10,7 @@
 // 2½ minutes on 2 cores). Other work on the machine shows in the figures: the load average is
 // printed with them.
 //
-// Cases (the vendors are every file in mocks/descriptors/):
+// Cases (the vendors are every file in mocks/descriptors/ but the kitchen-sink test fixture):
 //   first step    per vendor, descriptor fetched from `${apiBase}/vendors/<id>.json`, and inline (the
 //                 `descriptor` property set from JSON in the page): ms from navigation start until the
 //                 first field's input exists and takes focus.
@@ -58,7 +58,8 @@ const TIMEOUT_MS = 30_000;
 const bundle = readFileSync(bundleFile);
 const descriptors = Object.fromEntries(
   readdirSync(new URL('mocks/descriptors/', root))
-    .filter(f => f.endsWith('.json'))
+    // the fixture is no vendor: left out, the figures stay comparable with earlier runs
+    .filter(f => f.endsWith('.json') && f !== 'kitchen-sink.json')
     .sort()
     .map(f => [f.slice(0, -'.json'.length), readFileSync(new URL(`mocks/descriptors/${f}`, root), 'utf8')]),
 );

@@ -30,9 +30,10 @@ const check = (...args) => {
 const { check: test, done } = runner('checker');
 
 test('every shipped descriptor passes, checked together, with exit code 0', () => {
-  const r = check('check', ...readdirSync(SHIPPED).map(f => join(SHIPPED, f)));
+  const files = readdirSync(SHIPPED).map(f => join(SHIPPED, f));
+  const r = check('check', ...files);
   assert(r.code === 0, `exit ${r.code}\n${r.out}${r.err}`);
-  assert(/6 files checked, 0 problems/.test(r.out), r.out);
+  assert(r.out.includes(`${files.length} files checked, 0 problems`), r.out);
 });
 
 for (const c of cases.invalid) {

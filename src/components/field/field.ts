@@ -14,10 +14,19 @@ export type FieldChangeEvent = CustomEvent<{ name: string; value: FieldValue }>;
  * One field of a step: it owns its label, help, input, error and the ARIA that ties them together.
  * It renders into its parent's shadow root, inside the parent's `<form>` (see field.styles.ts).
  *
+ * `<cma-register-app>` creates one per field of the current step and sets every property; a host
+ * page does not place it. It has no shadow root of its own (so that password managers and the form
+ * find its input), so its parts are its parent's: style them with `cma-register-app::part(input)`,
+ * and its colours, radius and spacing with the parent's `--cma-*` custom properties.
+ *
+ * @summary One field of a step (label, help, input, error), rendered inside `<cma-register-app>`.
+ *
+ * @fires field-change - The user changed the value (`detail`: `name`, `value`). Bubbles inside the widget only (not composed); the parent sets `value` in answer.
+ *
  * @csspart field - the wrapper
  * @csspart label - the label
  * @csspart hint - the help text
- * @csspart input - the input, textarea or select
+ * @csspart input - the input, textarea or select (each radio button of a group)
  * @csspart error - the error message
  *
  * @tagname cma-field

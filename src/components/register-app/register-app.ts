@@ -51,13 +51,19 @@ const randomId = () => crypto.getRandomValues(new Uint32Array(3)).join('');
  * The "Register new app" step of ConnectMyApps: loads a vendor's descriptor and walks the user
  * through authenticating the app, step by step.
  *
+ * Every event is a `CustomEvent` that bubbles and is composed; its `detail` is plain JSON with
+ * `vendor` and `attemptId` (new after `reset()` or a vendor change), and never holds a secret.
+ *
  * @summary Registers an app in ConnectMyApps.
  *
- * @fires cma-ready - The descriptor loaded and the first step is shown.
- * @fires cma-step - A step became current.
- * @fires cma-registered - The app is registered; `detail.connectionId` names the connection.
- * @fires cma-error - An error was shown to the user; `detail.code` is a contract error code.
- * @fires cma-cancel - The user gave up.
+ * @attr lang - Language of the widget's words and of the vendor's text (`en`, `nb`); else the nearest ancestor's `lang`, else the document's, else `en`. Followed at once when it changes.
+ * @attr session-token - Accepted once for `sessionToken`, then removed from the element so that the token does not linger in the DOM. Prefer the property.
+ *
+ * @fires {CmaReadyEvent} cma-ready - The descriptor loaded and the first step is shown. `detail`: `method`, `steps` (ids); with several ways, the first way's until one is picked.
+ * @fires {CmaStepEvent} cma-step - A step became current (also the first, with `previous: null`, and a step the user goes back to). `detail`: `step`, `index`, `previous`.
+ * @fires {CmaRegisteredEvent} cma-registered - The app is registered. `detail`: `method` (the way used), `connectionId`, `displayName?`. Verify `connectionId` on your server: any script on the page can forge DOM events.
+ * @fires {CmaErrorEvent} cma-error - An error was shown to the user, including a submit that validation stopped (`invalid_input`). `detail`: `code`, `message`, `retryable`, `step?`, `fields?` (names only). Treat an unknown `code` as `unknown_error`.
+ * @fires {CmaCancelEvent} cma-cancel - The user gave up (Cancel, a closed login window then Cancel, or `cancel()`). `detail`: `step`, `reason` (`user` | `popup_closed`).
  *
  * @csspart base - the widget's frame
  * @csspart header - logo and heading
@@ -65,23 +71,31 @@ const randomId = () => crypto.getRandomValues(new Uint32Array(3)).join('');
  * @csspart form - the current step's form
  * @csspart submit - the submit button
  * @csspart status - loading, waiting and result messages
+ * @csspart instructions - the vendor's numbered instructions
+ * @csspart path - a menu path in the instructions (Settings › Integrations)
+ * @csspart image - a screenshot in the instructions
+ * @csspart field - one field's wrapper (label, help, input, error); the fields render in the widget's shadow root, so their parts are the widget's
+ * @csspart label - a field's label
+ * @csspart hint - a field's help text
+ * @csspart input - a field's input, textarea, select, radio button or checkbox
+ * @csspart error - a field's error message
  *
- * @cssproperty --cma-color-primary - Buttons, links and focus ring.
- * @cssproperty --cma-color-on-primary - Text on primary buttons.
- * @cssproperty --cma-color-text - Body text.
- * @cssproperty --cma-color-muted - Secondary text.
- * @cssproperty --cma-color-border - Borders of inputs and of the frame.
- * @cssproperty --cma-color-surface - Background.
- * @cssproperty --cma-color-subtle - Background of code, menu paths, notices and the Show button (set it with a dark surface).
- * @cssproperty --cma-color-error - Error text and marks.
- * @cssproperty --cma-color-success - Success heading.
- * @cssproperty --cma-radius - Corner radius.
- * @cssproperty --cma-spacing - Base spacing.
- * @cssproperty --cma-font-family - Font family.
- * @cssproperty --cma-font-size - Base font size.
- * @cssproperty --cma-border - The frame's border (a whole `border` value).
- * @cssproperty --cma-focus-ring - The focus indicator (a whole `outline` value; default 2px solid the primary colour).
- * @cssproperty --cma-max-width - Largest width of the widget.
+ * @cssproperty [--cma-color-primary=#1d4ed8] - Buttons, links and focus ring.
+ * @cssproperty [--cma-color-on-primary=#fff] - Text on primary buttons.
+ * @cssproperty [--cma-color-text=#1f2937] - Body text.
+ * @cssproperty [--cma-color-muted=#4b5563] - Secondary text.
+ * @cssproperty [--cma-color-border=#9ca3af] - Borders of inputs, buttons and the frame (whose own default is a lighter `#d1d5db`).
+ * @cssproperty [--cma-color-surface=#fff] - Background.
+ * @cssproperty [--cma-color-subtle=#f3f4f6] - Background of code, menu paths, notices and the Show button (set it with a dark surface).
+ * @cssproperty [--cma-color-error=#b91c1c] - Error text and marks.
+ * @cssproperty [--cma-color-success=#047857] - Success heading.
+ * @cssproperty [--cma-radius=6px] - Corner radius.
+ * @cssproperty [--cma-spacing=1rem] - Base spacing.
+ * @cssproperty [--cma-font-family=system-ui, sans-serif] - Font family (default the system UI font, with fallbacks).
+ * @cssproperty [--cma-font-size=1rem] - Base font size.
+ * @cssproperty [--cma-border=1px solid var(--cma-color-border, #d1d5db)] - The frame's border (a whole `border` value).
+ * @cssproperty [--cma-focus-ring=2px solid var(--cma-color-primary)] - The focus indicator (a whole `outline` value).
+ * @cssproperty [--cma-max-width=32rem] - Largest width of the widget.
  *
  * @tagname cma-register-app
  */
