@@ -265,7 +265,7 @@ export const Field: Story = {
   name: '<cma-field>',
   render: () => reference('cma-field'),
   play: async ({ canvasElement }) => {
-    await expect(rowsOf(canvasElement, 'CSS parts')).toEqual(['field', 'label', 'hint', 'input', 'error']);
+    await expect(rowsOf(canvasElement, 'CSS parts')).toEqual(['field', 'label', 'info', 'hint', 'input', 'error']);
     for (const row of canvasElement.querySelectorAll('tbody tr')) {
       await expect(row.lastElementChild!.textContent!.trim(), `${row.firstElementChild!.textContent} has a description`).not.toBe('');
     }

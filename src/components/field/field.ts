@@ -25,7 +25,8 @@ export type FieldChangeEvent = CustomEvent<{ name: string; value: FieldValue }>;
  *
  * @csspart field - the wrapper
  * @csspart label - the label
- * @csspart hint - the help text
+ * @csspart info - the "More about …" button that opens the help
+ * @csspart hint - the help popover
  * @csspart input - the input, textarea or select (each radio button of a group)
  * @csspart error - the error message
  *

@@ -76,7 +76,8 @@ const randomId = () => crypto.getRandomValues(new Uint32Array(3)).join('');
  * @csspart image - a screenshot in the instructions
  * @csspart field - one field's wrapper (label, help, input, error); the fields render in the widget's shadow root, so their parts are the widget's
  * @csspart label - a field's label
- * @csspart hint - a field's help text
+ * @csspart info - a field's "More about …" button, which opens its help
+ * @csspart hint - a field's help popover
  * @csspart input - a field's input, textarea, select, radio button or checkbox
  * @csspart error - a field's error message
  *
