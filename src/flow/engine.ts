@@ -54,7 +54,8 @@ export interface FlowState {
 }
 
 export type FlowAction =
-  | { type: 'input'; name: string; value: FieldValue }
+  /** `left`: the user has left the field (or picked a choice), so it is checked now. */
+  | { type: 'input'; name: string; value: FieldValue; left?: boolean }
   | { type: 'submit' }
   | { type: 'lookupSucceeded'; lookup: string; options: Option[] }
   | { type: 'flowStarted'; flowId: string; status: 'authorizing' | 'pending' }
@@ -290,7 +291,8 @@ export function transition(state: FlowState, action: FlowAction): FlowState {
         Object.entries(state.fieldErrors).filter(([name]) => name !== action.name && shown.some(f => f.name === name)),
       );
       const field = shown.find(f => f.name === action.name);
-      const problem = field && state.submitted ? checkField(next, field) : undefined;
+      // checked once the user has left it or submitted, then as they type until it is right again
+      const problem = field && (state.submitted || action.left || action.name in state.fieldErrors) ? checkField(next, field) : undefined;
       if (problem) fieldErrors[action.name] = problem;
       return { ...next, fieldErrors };
     }

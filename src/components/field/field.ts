@@ -8,7 +8,7 @@ import { renderMarkup } from '../markup.js';
 /** The help popover's placement code (with @floating-ui/dom): only a descriptor with `help` loads it. */
 const placement = () => import('./help-popover.js');
 
-export type FieldChangeEvent = CustomEvent<{ name: string; value: FieldValue }>;
+export type FieldChangeEvent = CustomEvent<{ name: string; value: FieldValue; left: boolean }>;
 
 /**
  * One field of a step: it owns its label, help, input, error and the ARIA that ties them together.
@@ -21,7 +21,7 @@ export type FieldChangeEvent = CustomEvent<{ name: string; value: FieldValue }>;
  *
  * @summary One field of a step (label, help, input, error), rendered inside `<cma-register-app>`.
  *
- * @fires field-change - The user changed the value (`detail`: `name`, `value`). Bubbles inside the widget only (not composed); the parent sets `value` in answer.
+ * @fires field-change - The user changed the value (`detail`: `name`, `value`, and `left`: true once the user has left the field or picked a choice, when it is checked). Bubbles inside the widget only (not composed); the parent sets `value` in answer.
  *
  * @csspart field - the wrapper
  * @csspart label - the label
@@ -95,21 +95,20 @@ export class CmaField extends LitElement {
     return `cma-field-${this.field.name}`; // a name is an identifier (the validator says so)
   }
 
+  /** Typing, or a choice picked (`change`: checked at once). */
   #handleInput(e: Event) {
     const input = e.target as HTMLInputElement;
-    const value = input.type === 'checkbox' ? input.checked : input.value;
-    this.#changed(value);
+    this.#changed(input.type === 'checkbox' ? input.checked : input.value, e.type === 'change');
   }
 
   /**
-   * Once the user leaves a field shown between a prefix and a suffix, it shows what will be sent: a
-   * pasted `https://acme.example.com/admin` becomes `acme`. Never while typing, so the caret stays put.
+   * The user left a text field they changed: it is checked now. A field shown between a prefix and a
+   * suffix then shows what will be sent (a pasted `https://acme.example.com/admin` becomes `acme`);
+   * never while typing, so the caret stays put.
    */
   #handleCommit(e: Event) {
-    if (!this.field.prefix && !this.field.suffix) return;
     const { value } = e.target as HTMLInputElement;
-    const reduced = normalize(this.field, value);
-    if (typeof reduced === 'string' && reduced !== value) this.#changed(reduced);
+    this.#changed(normalize(this.field, value) as string, true);
   }
 
   /** The help popover is about to open or close (the browser does both, on the button, Esc or a click outside). */
@@ -120,8 +119,8 @@ export class CmaField extends LitElement {
     else if (popover.matches(':focus-within')) (popover.previousElementSibling as HTMLElement).focus();
   }
 
-  #changed(value: FieldValue) {
-    this.dispatchEvent(new CustomEvent('field-change', { bubbles: true, detail: { name: this.field.name, value } }));
+  #changed(value: FieldValue, left: boolean) {
+    this.dispatchEvent(new CustomEvent('field-change', { bubbles: true, detail: { name: this.field.name, value, left } }));
   }
 
   #toggleReveal() {
@@ -271,6 +270,7 @@ export class CmaField extends LitElement {
           aria-invalid=${invalid}
           aria-describedby=${describedBy}
           @input=${this.#handleInput}
+          @change=${this.#handleCommit}
         ></textarea>`
       : html`<input
           part="input"
