@@ -56,4 +56,56 @@ describe('<cma-register-app> with a grant the vendor confirms later', () => {
     await until(() => log.requests.some(r => r.method === 'DELETE' && r.url === `${API}/flows/flow_1`), 'the DELETE of the flow');
     log.stop();
   });
+
+  /** The page's visibility as the browser reports it: hidden while another tab is in front. */
+  function setVisibility(state: 'hidden' | 'visible') {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => state === 'hidden' });
+    document.dispatchEvent(new Event('visibilitychange'));
+    if (state === 'visible') dispatchEvent(new Event('focus'));
+  }
+
+  it('a tab sent to the background and back neither doubles nor stalls the polling', async () => {
+    // the server asks for a poll every 30 s: a hidden tab's timers may run that late, or later
+    let asked = 0;
+    const times: number[] = [];
+    let inFlight = 0;
+    let most = 0;
+    worker.use(
+      http.get('*/flows/flow_1', async () => {
+        asked += 1;
+        times.push(performance.now());
+        most = Math.max(most, ++inFlight);
+        await new Promise(r => setTimeout(r, 200)); // an answer takes a while: any second loop would overlap it
+        inFlight -= 1;
+        return HttpResponse.json({ status: 'pending', retryAfter: 30 });
+      }),
+    );
+    const el = (await mountDescriptor(grantDescriptor)).el;
+    try {
+      button(el, 'Request access').click();
+      await until(() => asked === 1 && inFlight === 0, 'the first poll answered');
+
+      // to the background and back, over and over, while a poll is on its way and while it waits
+      setVisibility('hidden');
+      for (let i = 0; i < 5; i++) {
+        setVisibility('visible');
+        setVisibility('hidden');
+      }
+      await until(() => asked === 2 && inFlight === 0, 'one poll for the whole burst');
+
+      // back in front 30 s before the next poll is due: it asks at once, and only once
+      const back = performance.now();
+      setVisibility('visible');
+      await until(() => asked === 3 && inFlight === 0, 'a poll as soon as the tab is back');
+      expect(times[1], 'the burst asked once').to.be.below(back);
+      expect(times[2], 'the return asked once more').to.be.at.least(back);
+      expect(most, 'polls at the same time').to.equal(1);
+      expect(text(el)).to.contain('Waiting for Acme ERP to confirm access…');
+    } finally {
+      setVisibility('visible');
+      delete (document as { visibilityState?: unknown }).visibilityState;
+      delete (document as { hidden?: unknown }).hidden;
+    }
+  });
 });
