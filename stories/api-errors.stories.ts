@@ -76,9 +76,11 @@ export const RateLimited: Story = {
   parameters: mockApi('rate-limited'),
   play: async ({ canvasElement }) => {
     const el = await submitMailChimpKey(canvasElement);
-    await expect(await waitForAlert(el)).toContain(words(el).retryIn(5));
-    // the submit button is held back until the wait is over, then offered again
+    // the server's words in the alert; the wait is counted down outside it, so it is not read out every second
+    await expect(await waitForAlert(el)).toBe('Too many attempts.');
+    // the submit button is held back until the wait is over, with the time left counted down beside it
     await waitFor(el, 'held-back submit button', root => submitButton(root)?.getAttribute('aria-disabled') === 'true');
+    await waitFor(el, 'the countdown', root => [...root.querySelectorAll('p.progress')].some(p => p.textContent!.trim() === words(el).retryIn(4)));
     await waitFor(el, 'submit button offered again', root => submitButton(root)?.getAttribute('aria-disabled') === 'false', 10_000);
   },
 };

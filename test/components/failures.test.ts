@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { descriptors } from '../../mocks/handlers.js';
 import { recordRequests, useScenario, worker } from '../helpers/msw.js';
-import { button, input, mount, mountDescriptor, next, q, text, type } from '../helpers/widget.js';
+import { button, input, mount, mountDescriptor, next, q, text, type, until } from '../helpers/widget.js';
 
 const KEY = '0123456789abcdef0123456789abcdef-us21';
 
@@ -41,6 +41,14 @@ describe('<cma-register-app> when the API fails', () => {
     expect(detail).to.include({ code: 'rate_limited', retryable: true });
     expect(detail.message).to.contain('You can try again in 5 s.');
     expect(button(el, 'Authenticate').getAttribute('aria-disabled')).to.equal('true');
+    // the screen counts the wait down, outside the alert (which would read every second out)
+    const countdown = () =>
+      [...el.shadowRoot!.querySelectorAll('p.progress')].map(p => p.textContent!.trim()).find(t => t.includes('try again')) ?? '';
+    expect(countdown()).to.equal('You can try again in 5 s.');
+    await until(() => countdown() === 'You can try again in 4 s.', 'the countdown to go on');
+    expect(q(el, '[role="alert"]')!.textContent).to.contain('Too many attempts').and.not.contain('try again in');
+    await until(() => button(el, 'Authenticate').getAttribute('aria-disabled') === 'false', 'the submit offered again', 8000);
+    expect(countdown()).to.equal('');
   });
 
   it('shows progress on a slow network, then finishes', async () => {

@@ -210,7 +210,8 @@ export class CmaRegisterApp extends LitElement {
   }
 
   protected override updated() {
-    this.#tick.run(this.flow?.status === 'pending' && !!this.grant?.expiresAt);
+    // a time left on screen: a grant's, or a rate limit's
+    this.#tick.run((this.flow?.status === 'pending' && !!this.grant?.expiresAt) || this.#work.holding);
     // the control that had focus is gone (the submit button of a step now waiting on a popup, Reopen):
     // hand focus to what replaced it rather than drop it to the page
     if (this.#hadFocus && !this.matches(':focus-within')) {
@@ -484,7 +485,9 @@ export class CmaRegisterApp extends LitElement {
       fields,
     });
     const fieldNames = Object.keys(this.flow.fieldErrors);
-    this.#emitError(error.code, message, error.retryable, fieldNames.length ? fieldNames : undefined);
+    // the event says how long to wait; the screen counts it down (see #renderStep)
+    const wait = error.retryAfter ? ` ${this.locale.t.retryIn(error.retryAfter)}` : '';
+    this.#emitError(error.code, message + wait, error.retryable, fieldNames.length ? fieldNames : undefined);
     await this.updateComplete;
     if (fieldNames.length) this.#focusField(fieldNames[0]);
   }
@@ -518,9 +521,7 @@ export class CmaRegisterApp extends LitElement {
   #messageFor(error: ApiError): string {
     const { t, text } = this.locale;
     const vendor = this.#loaded ? text(this.#loaded.descriptor.name) : this.#vendorId;
-    let message = this.#redact(error.message) || (error.timedOut ? t.timedOut : t.errors[error.code](vendor));
-    if (error.retryAfter) message += ` ${t.retryIn(error.retryAfter)}`;
-    return message;
+    return this.#redact(error.message) || (error.timedOut ? t.timedOut : t.errors[error.code](vendor));
   }
 
   /**
@@ -751,6 +752,9 @@ export class CmaRegisterApp extends LitElement {
             ? html`<button type="button" @click=${this.#handleContinueHere}>${t.oauth.continueHere}</button>`
             : nothing}
         </div>
+        ${waiting
+          ? html`<p class="progress">${t.retryIn(Math.ceil((this.#work.retryAt - Date.now()) / 1000))}</p>`
+          : nothing}
         <div class="actions">
           ${flow.stepIndex > 0 || waysOf(flow.descriptor).length > 1 ? html`<button type="button" @click=${this.#handleBack}>${t.back}</button>` : nothing}
           <button type="button" @click=${this.cancel}>${t.cancel}</button>
