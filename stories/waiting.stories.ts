@@ -30,8 +30,10 @@ export const Loading: Story = {
   parameters: neverAnswered('get', '*/vendors/:file'),
   play: async ({ canvasElement }) => {
     const el = widgetIn(canvasElement);
-    await waitFor(el, 'loading message', root => root.querySelector('[part="status"][role="status"] .spinner'));
+    await waitFor(el, 'loading message', root => root.querySelector('[part="status"] .spinner'));
     await waitForText(el, words(el).loading);
+    // said through the widget's one live region
+    await waitFor(el, 'the loading status said', root => root.querySelector('[role="status"]')?.textContent === words(el).loading);
   },
 };
 

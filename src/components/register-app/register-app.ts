@@ -214,8 +214,9 @@ export class CmaRegisterApp extends LitElement {
     this.#tick.run((this.flow?.status === 'pending' && !!this.grant?.expiresAt) || this.#work.holding);
     // the control that had focus is gone (the submit button of a step now waiting on a popup, Reopen):
     // hand focus to what replaced it rather than drop it to the page
+    // (in this order: a selector list would take the first match in the page, such as Cancel)
     if (this.#hadFocus && !this.matches(':focus-within')) {
-      this.renderRoot.querySelector<HTMLElement>('#waiting, #result, button.primary, button')?.focus();
+      ['#waiting', '#result', '[name]', '.primary', 'button'].map(s => this.renderRoot.querySelector<HTMLElement>(s)).find(Boolean)?.focus();
     }
   }
 
@@ -575,7 +576,20 @@ export class CmaRegisterApp extends LitElement {
 
   // ——— rendering ———
 
+  /**
+   * What the status line says in this render. One live region for every status (loading, working,
+   * waiting, the OAuth window's phases, the result): it is on the page from the first render, so
+   * screen readers hear each change without focus moving; the visible lines are not live regions too.
+   */
+  #said = '';
+
+  /** Shows `text` as the status, and says it. */
+  #say(text: string) {
+    return (this.#said = text);
+  }
+
   override render() {
+    this.#said = '';
     const state = this.#loader.state;
     const { t } = this.locale;
     // the page's language first: nothing in English while its strings load (in parallel with the descriptor)
@@ -587,10 +601,11 @@ export class CmaRegisterApp extends LitElement {
       ${state.kind === 'idle'
         ? html`<p part="status" class="status">${t.noVendor}</p>`
         : state.kind === 'loading' || !settled
-          ? html`<p part="status" class="status" role="status"><span class="spinner"></span>${settled ? t.loading : ''}</p>`
+          ? html`<p part="status" class="status"><span class="spinner"></span>${settled ? this.#say(t.loading) : ''}</p>`
           : state.kind === 'failed'
             ? this.#renderLoadFailure(state)
             : this.#renderFlow(name)}
+      <p class="visually-hidden" role="status">${this.#said}</p>
     </section>`;
   }
 
@@ -628,11 +643,11 @@ export class CmaRegisterApp extends LitElement {
     switch (flow.status) {
       case 'registered':
         return html`<div part="status" class="success">
-          <h3 id="result" tabindex="-1">${t.registered(name)}</h3>
+          <h3 id="result" tabindex="-1">${this.#say(t.registered(name))}</h3>
           ${flow.displayName ? html`<p>${t.registeredAs(flow.displayName)}</p>` : nothing}
         </div>`;
       case 'cancelled':
-        return html`<p part="status" class="status">${t.cancelled}</p>
+        return html`<p part="status" class="status">${this.#say(t.cancelled)}</p>
           <button type="button" @click=${this.reset}>${t.startAgain}</button>`;
       case 'pending':
         return this.#renderPending(flow, name);
@@ -647,7 +662,7 @@ export class CmaRegisterApp extends LitElement {
     const { userCode, verificationUri, expiresAt } = this.grant ?? {};
     const left = Math.max(0, Math.ceil((Date.parse(expiresAt ?? '') - Date.now()) / 1000));
     return html`${this.#renderInstructions(currentStep(flow))}
-      <p part="status" class="status" role="status" id="waiting" tabindex="-1"><span class="spinner"></span>${t.waiting(name)}</p>
+      <p part="status" class="status" id="waiting" tabindex="-1"><span class="spinner"></span>${this.#say(t.waiting(name))}</p>
       ${userCode
         ? html`<div class="grant">
             <p id="user-code-label">${t.grant.enterCode(name)}</p>
@@ -682,8 +697,8 @@ export class CmaRegisterApp extends LitElement {
     }
     // opening, open, redirecting: each has its words; after the window (checking, confirming), "checking"
     const message = t.oauth[phase === 'open' || phase === 'opening' || phase === 'redirecting' ? phase : 'checking'](name);
-    return html`<p part="status" class="status" role="status" id="waiting" tabindex="-1">
-        ${phase === 'open' ? nothing : html`<span class="spinner"></span>`}${message}
+    return html`<p part="status" class="status" id="waiting" tabindex="-1">
+        ${phase === 'open' ? nothing : html`<span class="spinner"></span>`}${this.#say(message)}
       </p>
       <div class="actions">
         ${cancel}
@@ -714,6 +729,7 @@ export class CmaRegisterApp extends LitElement {
     const step = currentStep(flow);
     const total = flow.descriptor.steps.length;
     const submitting = flow.status === 'submitting';
+    if (submitting) this.#say(t.submitting); // the button's spinner, in words
     const waiting = this.#work.holding;
     const empty = emptyChoices(flow);
     const title = step.title ? text(step.title) : '';
@@ -765,7 +781,6 @@ export class CmaRegisterApp extends LitElement {
             : nothing}
         </div>
       </form>
-      <p class="visually-hidden" role="status">${submitting ? t.submitting : ''}</p>
       ${flow.descriptor.helpUrl
         ? html`<footer>
             <a href=${flow.descriptor.helpUrl} target="_blank" rel="noopener noreferrer"
