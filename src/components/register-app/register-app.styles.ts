@@ -143,8 +143,11 @@ export const registerAppStyles = css`
   .success h3::before {
     content: '✓ ' / '';
   }
-  .status {
+  /* the browser's placeholder grey (#757575) is 3.85:1 on a dark surface; Firefox also fades it */
+  .status,
+  ::placeholder {
     color: var(--_muted);
+    opacity: 1;
   }
   .spinner {
     display: inline-block;
