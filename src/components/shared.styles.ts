@@ -26,6 +26,8 @@ export const sharedStyles = css`
     font-family: var(--cma-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     font-size: var(--cma-font-size, 1rem);
     line-height: 1.5;
+    /* a long key, URL or word in a descriptor wraps rather than widen the widget (WCAG 1.4.10) */
+    overflow-wrap: anywhere;
   }
   .visually-hidden {
     position: absolute;

@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { darkTheme } from '../../stories/themes.js';
 import { backgroundOf, hex, over, parseColor, ratio, textColour, type RGBA } from '../helpers/contrast.js';
 import { useScenario, worker } from '../helpers/msw.js';
-import { button, mount, next, paste, press, q, text, until } from '../helpers/widget.js';
+import { button, mount, mountDescriptor, next, paste, press, q, text, until } from '../helpers/widget.js';
 import type { CmaRegisterApp } from '../../src/index.js';
 
 /** One colour pair measured on a rendered part, and the least ratio WCAG asks of it. */
@@ -148,4 +148,127 @@ describe('<cma-register-app> contrast', () => {
       ).to.deep.equal([]);
     });
   }
+});
+
+/** The box a pointer can hit to operate `control`: a radio or checkbox is operated through its whole label. */
+function targetBox(control: Element): DOMRect {
+  const label = control.closest('label');
+  return (label && (control as HTMLInputElement).type !== undefined ? label : control).getBoundingClientRect();
+}
+
+/** Whether a link is inline in a sentence (2.5.8's "Inline" exception): its paragraph has other text. */
+function inlineInText(control: Element): boolean {
+  const block = control.parentElement?.closest('p, li, div');
+  return control.localName === 'a' && !!block && block.textContent!.trim().length > control.textContent!.trim().length;
+}
+
+/** Distance from a point to the nearest point of a box. */
+const distance = (x: number, y: number, r: DOMRect) =>
+  Math.hypot(Math.max(r.left - x, 0, x - r.right), Math.max(r.top - y, 0, y - r.bottom));
+
+describe('<cma-register-app> targets and reflow', () => {
+  afterEach(async () => {
+    worker.resetHandlers();
+    await setViewport({ width: 800, height: 600 });
+  });
+
+  /** Every control in the widget: at least 24×24 px, or inline in text, or with 24 px around it free of others (2.5.8). */
+  function undersized(el: CmaRegisterApp, state: string): string[] {
+    const controls = [...el.shadowRoot!.querySelectorAll('button, a[href], input, select, textarea')].filter(
+      c => c.getBoundingClientRect().width > 0 && !c.closest('.visually-hidden'),
+    );
+    const boxes = controls.map(targetBox);
+    return controls.flatMap((c, i) => {
+      const box = boxes[i];
+      if ((box.width >= 24 && box.height >= 24) || inlineInText(c)) return [];
+      const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
+      const crowded = boxes.some((other, j) => j !== i && other !== box && distance(x, y, other) < 12);
+      return crowded ? [`${state}: ${c.localName} "${c.textContent!.trim() || c.getAttribute('name')}" is ${box.width.toFixed(0)}×${box.height.toFixed(0)} px`] : [];
+    });
+  }
+
+  it('every button, link and field is a target of at least 24×24 px (or spaced as 2.5.8 allows), in every state', async () => {
+    const small: string[] = [];
+    let checked = 0;
+    const check = (el: CmaRegisterApp, state: string) => {
+      checked += el.shadowRoot!.querySelectorAll('button, a[href], input, select, textarea').length;
+      small.push(...undersized(el, state));
+    };
+    await useScenario('ok');
+    for (const vendor of ['mailchimp', '24sevenoffice', 'poweroffice-go', 'salesforce', 'shopify', 'zendesk']) {
+      const { el } = await mount(vendor);
+      check(el, `${vendor}, first step`);
+    }
+    let { el } = await mount('24sevenoffice');
+    await press(el, 'Get Clients', 'cma-error');
+    check(el, '24sevenoffice, errors');
+    await paste(el, 'username', 'ola');
+    await paste(el, 'password', 'secret password');
+    await press(el, 'Get Clients', 'cma-step');
+    check(el, '24sevenoffice, clients');
+    ({ el } = await mount('zendesk'));
+    await press(el, 'Use an API token', 'cma-step');
+    check(el, 'zendesk, token');
+    ({ el } = await mount('poweroffice-go'));
+    await paste(el, 'orgNumber', '987654321');
+    button(el, 'I have granted access').click();
+    await until(() => q(el, '#user-code'), 'the waiting view');
+    check(el, 'poweroffice-go, waiting');
+    await press(el, 'Cancel', 'cma-cancel');
+    check(el, 'cancelled');
+    expect(checked).to.be.above(40);
+    expect(small).to.deep.equal([]);
+  });
+
+  const LONG = 'x'.repeat(40) + 'AVeryLongUnbrokenStringWithNoSpacesAtAll'.repeat(6);
+
+  it('at 320 px wide nothing needs scrolling sideways, even with a long unbroken string in the instructions (1.4.10)', async () => {
+    await setViewport({ width: 320, height: 640 });
+    await useScenario('ok');
+    const { el } = await mountDescriptor({
+      schemaVersion: 1,
+      id: 'longwords',
+      name: 'Long Words',
+      method: 'apiKey',
+      helpUrl: 'https://example.com/help',
+      steps: [
+        {
+          id: 'key',
+          title: `Paste ${LONG}`,
+          instructions: [
+            { text: `Open ${LONG} and copy \`${LONG}\`, see [${LONG}](https://example.com/${LONG}).`, path: ['Account', LONG, 'Keys'] },
+            { text: 'Then paste it below.' },
+          ],
+          fields: [
+            { name: 'key', type: 'secret', label: `Key ${LONG}`, help: `From ${LONG}`, placeholder: LONG, suffix: '.example.com', required: true },
+            { name: 'kind', type: 'radio', label: 'Kind', options: [{ value: 'a', label: LONG }, { value: 'b', label: 'B' }] },
+          ],
+          submit: { kind: 'register', label: 'Connect' },
+        },
+      ],
+    });
+    const overflowing = (root: ParentNode, frame: DOMRect) =>
+      [...root.querySelectorAll('*')]
+        .filter(e => !e.closest('.control') || e.classList.contains('control'))
+        .filter(e => !e.closest('.visually-hidden'))
+        .filter(e => e.getBoundingClientRect().right > frame.right + 0.5)
+        .map(e => `${e.localName}${e.className ? `.${String(e.className).trim().split(/\s+/).join('.')}` : ''}`);
+    const frame = q(el, '[part="base"]')!;
+    const base = frame.getBoundingClientRect();
+    expect(base.right, 'the widget fits the viewport').to.be.at.most(320);
+    expect(overflowing(el.shadowRoot!, base), 'parts that stick out of the widget').to.deep.equal([]);
+    // text that overflows its box (a word too long for its line) shows in the frame's scroll width
+    expect(frame.scrollWidth, 'text that sticks out of the widget').to.be.at.most(frame.clientWidth);
+    expect(text(el)).to.contain(LONG);
+    expect(document.documentElement.scrollWidth, 'the page scrolls sideways').to.be.at.most(320);
+
+    for (const vendor of ['mailchimp', '24sevenoffice', 'poweroffice-go', 'salesforce', 'shopify', 'zendesk']) {
+      const { el: widget } = await mount(vendor);
+      const frame = q(widget, '[part="base"]')!.getBoundingClientRect();
+      expect(overflowing(widget.shadowRoot!, frame), `${vendor}: parts that stick out of the widget`).to.deep.equal([]);
+      const box = q(widget, '[part="base"]')!;
+      expect(box.scrollWidth, `${vendor}: text that sticks out of the widget`).to.be.at.most(box.clientWidth);
+    }
+    expect(document.documentElement.scrollWidth, 'the page scrolls sideways').to.be.at.most(320);
+  });
 });
