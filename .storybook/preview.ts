@@ -6,21 +6,7 @@ import { mswLoader } from 'msw-storybook-addon/csf3';
 import '../src/define.js';
 import manifest from '../custom-elements.json';
 import { listenToMockVendor, mockApi } from '../stories/mock-vendor.js';
-
-/** A dark palette, set the way a host page would: the documented `--cma-color-*` properties on an ancestor. */
-const dark = {
-  '--cma-color-primary': '#93c5fd',
-  '--cma-color-on-primary': '#0b1220',
-  '--cma-color-text': '#e5e7eb',
-  '--cma-color-muted': '#9ca3af',
-  '--cma-color-border': '#6b7280',
-  '--cma-color-surface': '#111827',
-  '--cma-color-subtle': '#1f2937',
-  '--cma-color-error': '#fca5a5',
-  '--cma-color-success': '#6ee7b7',
-  background: '#030712',
-  color: '#e5e7eb',
-};
+import { darkTheme as dark } from '../stories/themes.js';
 
 type Manifest = { modules: { declarations?: { members?: { name: string; privacy?: string }[] }[] }[] };
 

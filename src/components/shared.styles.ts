@@ -13,7 +13,7 @@ export const sharedStyles = css`
     --_on-primary: var(--cma-color-on-primary, #fff);
     --_text: var(--cma-color-text, #1f2937);
     --_muted: var(--cma-color-muted, #4b5563);
-    --_border: var(--cma-color-border, #9ca3af);
+    --_border: var(--cma-color-border, #889);
     --_surface: var(--cma-color-surface, #fff);
     --_subtle: var(--cma-color-subtle, #f3f4f6);
     --_error: var(--cma-color-error, #b91c1c);
@@ -26,6 +26,8 @@ export const sharedStyles = css`
     font-family: var(--cma-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     font-size: var(--cma-font-size, 1rem);
     line-height: 1.5;
+    /* a long key, URL or word in a descriptor wraps rather than widen the widget (WCAG 1.4.10) */
+    overflow-wrap: anywhere;
   }
   .visually-hidden {
     position: absolute;

@@ -19,7 +19,7 @@ export const fieldStyles = css`
     margin-block-end: 0.25em;
   }
   .label .optional {
-    font-weight: normal;
+    font-weight: 400;
     color: var(--_muted);
   }
   /* the "More about …" button: a small round one, among the widget's buttons (register-app.styles.ts) */

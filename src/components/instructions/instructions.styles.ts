@@ -28,7 +28,7 @@ export const instructionsStyles = css`
     content: '›';
     margin-inline-end: 0.25em;
     color: var(--_muted);
-    font-weight: normal;
+    font-weight: 400;
   }
   .instructions figure {
     margin: 0.5em 0;

@@ -9,7 +9,7 @@ export const registerAppStyles = css`
   :host([hidden]) {
     display: none;
   }
-  [part='base'] {
+  [part=base] {
     background: var(--_surface);
     border: var(--cma-border, 1px solid var(--cma-color-border, #d1d5db));
     border-radius: calc(var(--_radius) * 2);
@@ -77,7 +77,7 @@ export const registerAppStyles = css`
     color: var(--_on-primary);
     font-weight: 600;
   }
-  button[aria-disabled='true'] {
+  button[aria-disabled=true] {
     opacity: 0.6;
     cursor: not-allowed;
   }
@@ -143,8 +143,11 @@ export const registerAppStyles = css`
   .success h3::before {
     content: '✓ ' / '';
   }
-  .status {
+  /* the browser's placeholder grey (#757575) is 3.85:1 on a dark surface; Firefox also fades it */
+  .status,
+  ::placeholder {
     color: var(--_muted);
+    opacity: 1;
   }
   .spinner {
     display: inline-block;
@@ -159,7 +162,7 @@ export const registerAppStyles = css`
   }
   @keyframes spin {
     to {
-      transform: rotate(360deg);
+      transform: rotate(1turn);
     }
   }
   @media (prefers-reduced-motion: reduce) {
