@@ -43,8 +43,18 @@ describe('<cma-register-app> by keyboard alone', () => {
 
   it('MailChimp: tab to the key, type it, show it with Space, submit with Enter; focus goes to the result', async () => {
     const { el, events } = await start('mailchimp');
-    // the key's help link comes first: it is above the field, where the help text is read
-    expect(await tabTo('input[name=apiKey]')).to.deep.equal(['a "About API keys (opens in a new tab)"', 'input[name=apiKey]']);
+    // the key's help comes first, from its button by the label: Enter opens it with focus in it, its
+    // link is next, Esc closes it and focus comes back to the button
+    expect(await tabTo('button "More about API key"')).to.deep.equal(['button "More about API key"']);
+    await key('Enter');
+    const help = q(el, '[popover]')!;
+    await until(() => help.matches(':popover-open') && el.shadowRoot!.activeElement === help, 'the help open, with focus');
+    await key('Tab');
+    expect(named()).to.equal('a "About API keys (opens in a new tab)"');
+    await key('Escape');
+    await focusIs('button "More about API key"', 'the help button');
+    expect(help.matches(':popover-open')).to.equal(false);
+    expect(await tabTo('input[name=apiKey]')).to.deep.equal(['input[name=apiKey]']);
     expectIndicator();
     await typeKeys(KEY);
     await key('Tab');
@@ -164,6 +174,7 @@ describe('<cma-register-app> by keyboard alone', () => {
   it('Salesforce: the environment with the arrow keys, Enter opens the login window, focus waits on the status, then the result', async () => {
     const { el } = await start('salesforce');
     expect(await tabTo('input[name=environment]=production'), 'Tab enters the group at the checked radio').to.deep.equal([
+      'button "More about Environment"',
       'input[name=environment]=production',
     ]);
     expectIndicator();
@@ -289,7 +300,7 @@ describe('<cma-register-app> by keyboard alone', () => {
   });
 
   describe('Esc', () => {
-    it('has no popover to close: in a field it keeps the value, the step and focus', async () => {
+    it('in a field (no help open) keeps the value, the step and focus', async () => {
       const { el, events } = await start('shopify');
       await tabTo('input[name=shop]');
       await typeKeys('my-shop');

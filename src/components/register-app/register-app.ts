@@ -214,9 +214,11 @@ export class CmaRegisterApp extends LitElement {
     this.#tick.run((this.flow?.status === 'pending' && !!this.grant?.expiresAt) || this.#work.holding);
     // the control that had focus is gone (the submit button of a step now waiting on a popup, Reopen):
     // hand focus to what replaced it rather than drop it to the page
-    // (in this order: a selector list would take the first match in the page, such as Cancel)
+    // (in this order: a selector list would take the first match in the page, such as Cancel); a
+    // field focuses its input once it has rendered it
     if (this.#hadFocus && !this.matches(':focus-within')) {
-      ['#waiting', '#result', '[name]', '.primary', 'button'].map(s => this.renderRoot.querySelector<HTMLElement>(s)).find(Boolean)?.focus();
+      const to = ['#waiting', '#result', 'cma-field', '#step-title', '.primary', 'button'].map(s => this.renderRoot.querySelector<CmaField>(s)).find(Boolean);
+      void Promise.resolve(to?.updateComplete).then(() => to?.focus());
     }
   }
 

@@ -4,12 +4,9 @@ import { setMock, useOAuthBed } from '../helpers/oauth.js';
 import { next, text, until } from '../helpers/widget.js';
 
 /**
- * Where focus goes after the widget replaces the control that had it, found by the keyboard tests
- * (test/components/keyboard.test.ts). These fail until register-app.ts is fixed; see the report of
- * the a11y branch. The cause: `updated()` hands focus on with
- * `querySelector('#waiting, #result, button.primary, button')`, and a selector list matches the
- * first element *in document order* that fits any of its selectors, not the first selector that
- * matches: so the first button of the view wins, which is Back or Cancel, never the primary button.
+ * Where focus goes after the widget replaces the control that had it (found by the keyboard tests,
+ * test/components/keyboard.test.ts): to the new step's first field or heading, or the way on, never
+ * to the first button of the view (Back or Cancel), one Enter away from giving up.
  */
 /** Focus moves within a render or two of the view change; waiting longer only slows a failure down. */
 const SETTLED = 2000;
