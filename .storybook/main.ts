@@ -3,7 +3,7 @@ import type { StorybookConfig } from '@storybook/web-components-vite';
 const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.ts'],
   // msw-storybook-addon 3.x, CSF3 setup: the addon here, `mswLoader()` in preview.ts
-  addons: ['msw-storybook-addon'],
+  addons: ['msw-storybook-addon', '@storybook/addon-docs'],
   framework: { name: '@storybook/web-components-vite', options: {} },
   staticDirs: [
     // serves public/mockServiceWorker.js at /mockServiceWorker.js

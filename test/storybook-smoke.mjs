@@ -35,6 +35,8 @@ try {
 }
 const only = process.env.SMOKE_STORIES;
 const stories = Object.values(index.entries).filter(e => e.type === 'story' && (!only || e.id.includes(only)));
+// the autodocs pages (@storybook/addon-docs, from custom-elements.json): each must render its table
+const docs = Object.values(index.entries).filter(e => e.type === 'docs' && (!only || e.id.includes(only)));
 
 const types = {
   '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
@@ -154,6 +156,29 @@ try {
       for (const popup of popups) await popup.close().catch(() => {});
       await page.close();
     }
+  }
+  for (const doc of docs) {
+    const page = await browser.newPage();
+    const errors = [];
+    watch(page, errors);
+    try {
+      await page.goto(`${base}/iframe.html?id=${doc.id}&viewMode=docs`);
+      // the reference table of the component, with its events, parts and custom properties where it has them
+      await page.waitForFunction(() => document.querySelector('.docblock-argstable tbody tr'), { timeout: STORY_TIMEOUT_MS });
+      const sections = await page.evaluate(() => document.querySelector('.docblock-argstable').innerText);
+      if (!/EVENTS/.test(sections)) errors.push('no events in the reference table');
+      if (!/CSS SHADOW PARTS/.test(sections)) errors.push('no CSS parts in the reference table');
+    } catch (e) {
+      errors.push(e.name === 'TimeoutError' ? `no reference table after ${STORY_TIMEOUT_MS} ms` : `${e.message.split('\n')[0]}`);
+    }
+    if (errors.length) {
+      failed++;
+      console.log(`✗ ${doc.id} (docs)\n    ${[...new Set(errors)].join('\n    ')}`);
+    } else {
+      passed++;
+      console.log(`✓ ${doc.id} (docs)`);
+    }
+    await page.close();
   }
 } catch (e) {
   failed++;

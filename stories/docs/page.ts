@@ -1,7 +1,8 @@
 /**
- * How the Docs pages look and how they show the manifest. This Storybook has no docs addon (the
- * project adds no dependency for it), so its Docs pages are stories that render the page themselves:
- * the reference tables straight from custom-elements.json, the guides from the README's words.
+ * How the pages under "Docs" look and how they show the manifest: guides drawn from the README's words
+ * (Embedding, Events) and each element's reference straight from custom-elements.json, whose play
+ * functions check that the manifest keeps what the README promises. Storybook's autodocs page of each
+ * element (@storybook/addon-docs) shows the same manifest with its controls.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { elementIn, type Documented } from './manifest.js';
