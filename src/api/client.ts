@@ -4,6 +4,8 @@
  */
 import type { Option, Values } from '../descriptor/types.js';
 import { isErrorCode, type ErrorCode } from '../errors.js';
+import { isObject, type Json } from '../json.js';
+import { parseUrl } from '../url.js';
 import { ApiError } from './errors.js';
 
 export interface ApiClientOptions {
@@ -45,9 +47,9 @@ export interface FlowStatusResult extends GrantInfo {
   retryAfter?: number;
 }
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isString = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+/** A message from the server: the string given, else none. */
+const messageOf = (v: unknown) => (typeof v === 'string' ? v : '');
 
 function codeForStatus(status: number): ErrorCode {
   if (status === 401) return 'session_expired';
@@ -69,16 +71,13 @@ export function retryAfterSeconds(header: string | null): number | undefined {
   return Number.isNaN(seconds) ? undefined : Math.min(MAX_RETRY_AFTER, Math.max(0, Math.ceil(seconds)));
 }
 
-/** True for an API base the widget may send secrets to: https, or http on this machine (development). */
-export function isApiBase(url: string): boolean {
-  if (!url.trim()) return false;
-  try {
-    const { protocol, hostname, username, password } = new URL(url, document.baseURI);
-    const local = ['localhost', '127.0.0.1', '[::1]'].includes(hostname);
-    return !username && !password && (protocol === 'https:' || (protocol === 'http:' && local));
-  } catch {
-    return false;
-  }
+/** `url` resolved, when it is an API base the widget may send secrets to: https, or http on this machine (development). */
+function apiBaseUrl(url: string): URL | undefined {
+  const parsed = url.trim() ? parseUrl(url, document.baseURI) : undefined;
+  if (!parsed) return undefined;
+  const { protocol, hostname, username, password } = parsed;
+  const local = ['localhost', '127.0.0.1', '[::1]'].includes(hostname);
+  return !username && !password && (protocol === 'https:' || (protocol === 'http:' && local)) ? parsed : undefined;
 }
 
 const shapeError = () => new ApiError('server_error', '');
@@ -113,17 +112,18 @@ export class ApiClient {
   readonly #sessionToken?: string;
   readonly #timeoutMs: number;
 
-  /** Throws when `apiBase` is not one the widget may send secrets to (see `isApiBase`). */
+  /** Throws when `apiBase` is not one the widget may send secrets to (see `apiBaseUrl`). */
   constructor(options: ApiClientOptions) {
-    if (!isApiBase(options.apiBase)) throw new ApiError('unknown_error');
-    this.apiBase = new URL(options.apiBase, document.baseURI).href.replace(/\/+$/, '');
+    const apiBase = apiBaseUrl(options.apiBase);
+    if (!apiBase) throw new ApiError('unknown_error');
+    this.apiBase = apiBase.href.replace(/\/+$/, '');
     this.#sessionToken = options.sessionToken || undefined;
     this.#timeoutMs = options.timeoutMs ?? 30_000;
   }
 
   /** The descriptor as parsed JSON (validated by the caller). */
   async getDescriptor(url: string, signal?: AbortSignal): Promise<unknown> {
-    const answer = await this.#send(url, { method: 'GET' }, signal);
+    const answer = await this.#send(url, 'GET', signal);
     if (answer.status === 404) throw new ApiError('descriptor_not_found');
     if (!answer.ok) throw this.#failure(answer);
     try {
@@ -134,7 +134,7 @@ export class ApiClient {
   }
 
   async register(vendor: string, values: Values, signal?: AbortSignal): Promise<RegisterResult> {
-    const body = await this.#post(`/apps/${encodeURIComponent(vendor)}/registrations`, { values }, signal);
+    const body = await this.#post(vendor, 'registrations', { values }, signal);
     if (isString(body.connectionId)) {
       return { status: 'registered', connectionId: body.connectionId, displayName: isString(body.displayName) ? body.displayName : undefined };
     }
@@ -145,7 +145,7 @@ export class ApiClient {
   }
 
   async lookup(vendor: string, lookup: string, values: Values, signal?: AbortSignal): Promise<Option[]> {
-    const body = await this.#post(`/apps/${encodeURIComponent(vendor)}/lookups/${encodeURIComponent(lookup)}`, { values }, signal);
+    const body = await this.#post(vendor, `lookups/${encodeURIComponent(lookup)}`, { values }, signal);
     const options = body.options;
     if (!Array.isArray(options) || !options.every(o => isObject(o) && typeof o.value === 'string' && typeof o.label === 'string')) {
       throw shapeError();
@@ -162,14 +162,13 @@ export class ApiClient {
     request: { values: Values; origin: string; mode: 'popup' | 'redirect'; returnTo?: string },
     signal?: AbortSignal,
   ): Promise<OAuthFlow> {
-    const body = await this.#post(`/apps/${encodeURIComponent(vendor)}/oauth/flows`, request, signal);
+    const body = await this.#post(vendor, 'oauth/flows', request, signal);
     if (!isString(body.flowId) || !isString(body.authorizeUrl) || !isString(body.expiresAt)) throw shapeError();
     return { flowId: body.flowId, authorizeUrl: body.authorizeUrl, expiresAt: body.expiresAt };
   }
 
   async getFlow(flowId: string, signal?: AbortSignal): Promise<FlowStatusResult> {
-    const answer = await this.#send(`${this.apiBase}/flows/${encodeURIComponent(flowId)}`, { method: 'GET' }, signal);
-    const body = this.#json(answer);
+    const body = this.#json(await this.#send(this.#flowUrl(flowId), 'GET', signal));
     if (!['pending', 'succeeded', 'failed'].includes(body.status as string)) throw shapeError();
     const result: FlowStatusResult = { status: body.status as FlowStatusResult['status'], ...grantInfo(body) };
     if (isString(body.connectionId)) result.connectionId = body.connectionId;
@@ -179,7 +178,7 @@ export class ApiClient {
       const error = isObject(body.error) ? body.error : {};
       result.error = {
         code: isErrorCode(error.code) ? error.code : 'provider_error',
-        message: typeof error.message === 'string' ? error.message : '',
+        message: messageOf(error.message),
       };
     }
     return result;
@@ -188,19 +187,20 @@ export class ApiClient {
   /** Cancels a flow on the server; best effort, never throws. */
   async cancelFlow(flowId: string): Promise<void> {
     try {
-      await this.#send(`${this.apiBase}/flows/${encodeURIComponent(flowId)}`, { method: 'DELETE' });
+      await this.#send(this.#flowUrl(flowId), 'DELETE');
     } catch {
       // best effort: the server lets the flow expire anyway
     }
   }
 
-  async #post(path: string, body: unknown, signal?: AbortSignal): Promise<Json> {
-    const answer = await this.#send(
-      `${this.apiBase}${path}`,
-      { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) },
-      signal,
-    );
-    return this.#json(answer);
+  #flowUrl(flowId: string) {
+    return `${this.apiBase}/flows/${encodeURIComponent(flowId)}`;
+  }
+
+  /** POSTs `body` as JSON to `path` under the vendor's URL (`/apps/{vendor}/`). */
+  async #post(vendor: string, path: string, body: unknown, signal?: AbortSignal): Promise<Json> {
+    const url = `${this.apiBase}/apps/${encodeURIComponent(vendor)}/${path}`;
+    return this.#json(await this.#send(url, 'POST', signal, JSON.stringify(body)));
   }
 
   /** The body of a successful answer; an answer that is not a JSON object breaks the contract. */
@@ -219,25 +219,20 @@ export class ApiClient {
     const fields = isObject(error.fields)
       ? Object.fromEntries(Object.entries(error.fields).filter((e): e is [string, string] => typeof e[1] === 'string'))
       : undefined;
-    const message = typeof error.message === 'string' ? error.message : '';
-    return new ApiError(code, message, { fields, retryAfter: retryAfterSeconds(answer.headers.get('Retry-After')) });
+    return new ApiError(code, messageOf(error.message), { fields, retryAfter: retryAfterSeconds(answer.headers.get('Retry-After')) });
   }
 
   /**
    * fetch with a timeout, the caller's abort signal, and the session token under `apiBase`.
    * The body is read before the timer stops, so an answer whose body stalls also times out.
    */
-  async #send(url: string, init: RequestInit, signal?: AbortSignal): Promise<Answer> {
-    const headers = new Headers(init.headers);
-    headers.set('Accept', 'application/json');
+  async #send(url: string, method: string, signal?: AbortSignal, json?: string): Promise<Answer> {
+    const headers = new Headers({ Accept: 'application/json' });
+    if (json !== undefined) headers.set('Content-Type', 'application/json');
     // Compared as the URL fetch will request: "/v1/../evil", "%2e%2e", a relative URL, "HTTPS://API…"
     // and ":443" are resolved first, so the token goes exactly where apiBase's paths go.
-    let target: string;
-    try {
-      target = new URL(url, document.baseURI).href;
-    } catch {
-      throw new ApiError('network_error'); // what fetch itself rejects such a URL with
-    }
+    const target = parseUrl(url, document.baseURI)?.href;
+    if (target === undefined) throw new ApiError('network_error'); // what fetch itself rejects such a URL with
     const underApi = target === this.apiBase || target.startsWith(`${this.apiBase}/`);
     if (this.#sessionToken && underApi) headers.set('Authorization', `Bearer ${this.#sessionToken}`);
 
@@ -253,8 +248,9 @@ export class ApiClient {
     try {
       // never follow a redirect: it would carry the values (and the token) somewhere else
       const response = await fetch(target, {
-        ...init,
+        method,
         headers,
+        body: json,
         signal: controller.signal,
         credentials: 'omit',
         referrerPolicy: 'origin',

@@ -3,6 +3,8 @@
  * paragraphs. Parsed to a tree that the view renders as text nodes, so no descriptor can inject
  * markup or script. Links that are not https stay plain text.
  */
+import { parseUrl } from '../url.js';
+
 export type Inline =
   | { type: 'text'; text: string }
   | { type: 'code'; text: string }
@@ -11,12 +13,8 @@ export type Inline =
 
 /** An https URL without a user name or password (`https://help.example.com@evil.example/` misleads). */
 export function isHttpsUrl(href: string): boolean {
-  try {
-    const u = new URL(href);
-    return u.protocol === 'https:' && !(u.username + u.password);
-  } catch {
-    return false;
-  }
+  const url = parseUrl(href);
+  return url?.protocol === 'https:' && !(url.username + url.password);
 }
 
 /** Paragraphs of inline nodes. */

@@ -3,6 +3,7 @@
  * The English text of the keys is in messages.ts, which the widget loads only when a descriptor is
  * invalid (an author's mistake): its bundle carries the checking alone. validate.ts joins the two.
  */
+import { isObject, type Json } from '../json.js';
 import { isHttpsUrl as isHttps } from './markup.js';
 import type { Messages } from './messages.js';
 
@@ -28,8 +29,6 @@ export const ID = /^[a-z0-9][a-z0-9-]*$/;
 const FIELD_NAME = /^(?!__proto__$)[A-Za-z_]\w*$/;
 const LANG = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i;
 
-type Json = Record<string, unknown>;
-
 /** The keys each kind of object may have, space-separated (smaller in the bundle than lists). */
 const KEYS = {
   root: '$schema schemaVersion id name logo helpUrl method steps ways',
@@ -45,8 +44,6 @@ const KEYS = {
   instruction: 'text path image',
   image: 'src alt',
 };
-
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Compiles a descriptor `pattern` the way the widget uses it: `u` flag, matched against the whole value. */
 export function compilePattern(pattern: string): RegExp {
@@ -97,7 +94,8 @@ export function findProblems(input: unknown): Finding[] {
       if (!allowed.split(' ').includes(key)) fail(join(path, key), 'unknownKey');
     }
   };
-  const localized = (value: unknown, path: string, required = false) => {
+  /** A string for every language: plain, or a map of language to text. */
+  const localizedText = (value: unknown, path: string, required = false) => {
     if (value === undefined) {
       if (required) fail(path, 'required');
       return;
@@ -115,20 +113,55 @@ export function findProblems(input: unknown): Finding[] {
       else if (typeof text !== 'string') fail(join(path, lang), 'string', text);
     }
   };
-  const bool = (value: unknown, path: string) => {
-    if (value !== undefined && typeof value !== 'boolean') fail(path, 'bool', value);
+  // the checks of one member of an object: `obj[key]`, at `path` + `key`
+  const localized = (obj: Json, key: string, path: string, required = false) => localizedText(obj[key], join(path, key), required);
+  const bool = (obj: Json, key: string, path: string) => {
+    const value = obj[key];
+    if (value !== undefined && typeof value !== 'boolean') fail(join(path, key), 'bool', value);
   };
-  const count = (value: unknown, path: string) => {
-    if (value !== undefined && !(Number.isInteger(value) && (value as number) >= 0)) fail(path, 'count', value);
+  const count = (obj: Json, key: string, path: string) => {
+    const value = obj[key];
+    if (value !== undefined && !(Number.isInteger(value) && (value as number) >= 0)) fail(join(path, key), 'count', value);
   };
-  const array = (value: unknown, path: string): unknown[] | undefined => {
+  const array = (obj: Json, key: string, path: string): unknown[] | undefined => {
+    const value = obj[key];
     if (value === undefined) return undefined;
     if (!Array.isArray(value)) {
-      fail(path, 'array', value);
+      fail(join(path, key), 'array', value);
       return undefined;
     }
     // a copy without holes ([a, , b] in JavaScript): each hole is an undefined item, refused as such
     return [...value];
+  };
+  /**
+   * The array `obj[key]`, each of its items checked: an object of `kind` (no keys but its own) goes to
+   * `check` with its path; any other item is a `notKind` problem.
+   */
+  const eachObject = (
+    obj: Json,
+    key: string,
+    path: string,
+    notKind: 'notWay' | 'notStep' | 'notInstruction' | 'notField' | 'notOption',
+    kind: keyof typeof KEYS,
+    check: (item: Json, path: string, i: number, items: unknown[]) => void,
+  ) => {
+    const items = array(obj, key, path);
+    items?.forEach((item, i) => {
+      const itemPath = `${join(path, key)}[${i}]`;
+      if (!isObject(item)) return fail(itemPath, notKind, item);
+      unknownKeys(item, KEYS[kind], itemPath);
+      check(item, itemPath, i, items);
+    });
+    return items;
+  };
+  /** The object `obj[key]` when there is one (its keys checked); a `notKind` problem when it is something else. */
+  const object = (obj: Json, key: string, path: string, notKind: 'notImage' | 'notPopup' | 'notShowIf', kind: keyof typeof KEYS) => {
+    const value = obj[key];
+    path = join(path, key);
+    if (value === undefined) return undefined;
+    if (!isObject(value)) return void fail(path, notKind);
+    unknownKeys(value, KEYS[kind], path);
+    return value;
   };
 
   if (!isObject(input)) {
@@ -145,7 +178,7 @@ export function findProblems(input: unknown): Finding[] {
     else if (ids.has(id)) fail(path, 'duplicateId', what, id);
     else ids.add(id);
   };
-  localized(d.name, 'name', true);
+  localized(d, 'name', '', true);
   if (d.logo !== undefined && !(typeof d.logo === 'string' && isHttpsOrRelative(d.logo))) fail('logo', 'urlOrPath');
   if (d.helpUrl !== undefined && !(typeof d.helpUrl === 'string' && isHttps(d.helpUrl))) fail('helpUrl', 'https');
 
@@ -155,107 +188,85 @@ export function findProblems(input: unknown): Finding[] {
   /** A way: its `method` and `steps`, at `path` (the root's, or one of `ways`). */
   const checkWay = (way: Json, path: string) => {
     if (!METHODS.includes(way.method as never)) fail(join(path, 'method'), 'oneOf', METHODS, way.method);
-    const sp = join(path, 'steps');
-    if (way.steps === undefined) fail(sp, 'noSteps');
-    const stepList = array(way.steps, sp) ?? [];
-    if (Array.isArray(way.steps) && !stepList.length) fail(sp, 'emptySteps');
+    if (way.steps === undefined) fail(join(path, 'steps'), 'noSteps');
     fieldNames = new Map();
     lookupsBefore = new Set();
-    checkSteps(stepList, sp);
+    const stepIds = new Set<string>();
+    const steps = eachObject(way, 'steps', path, 'notStep', 'step', (step, sp, i, steps) => {
+      uniqueId(stepIds, step.id, `${sp}.id`, 'step');
+      checkStep(step, sp, i === steps.length - 1);
+    });
+    if (steps?.length === 0) fail(join(path, 'steps'), 'emptySteps');
   };
 
   if (d.ways === undefined) checkWay(d, '');
   else {
     if (d.method !== undefined || d.steps !== undefined) fail('ways', 'waysAndSteps');
-    const ways = array(d.ways, 'ways') ?? [];
-    if (Array.isArray(d.ways) && !ways.length) fail('ways', 'emptyWays');
     const wayIds = new Set<string>();
-    ways.forEach((way, i) => {
-      const wp = `ways[${i}]`;
-      if (!isObject(way)) return fail(wp, 'notWay', way);
-      unknownKeys(way, KEYS.way, wp);
+    const ways = eachObject(d, 'ways', '', 'notWay', 'way', (way, wp) => {
       uniqueId(wayIds, way.id, `${wp}.id`, 'way');
-      localized(way.label, `${wp}.label`, true);
-      localized(way.description, `${wp}.description`);
+      localized(way, 'label', wp, true);
+      localized(way, 'description', wp);
       checkWay(way, wp);
     });
+    if (ways?.length === 0) fail('ways', 'emptyWays');
   }
 
-  function checkSteps(stepList: unknown[], path: string) {
-    const stepIds = new Set<string>();
-    stepList.forEach((step, i) => {
-      const sp = `${path}[${i}]`;
-      if (!isObject(step)) return fail(sp, 'notStep', step);
-      unknownKeys(step, KEYS.step, sp);
-      uniqueId(stepIds, step.id, `${sp}.id`, 'step');
-      localized(step.title, `${sp}.title`);
+  function checkStep(step: Json, sp: string, last: boolean) {
+    localized(step, 'title', sp);
 
-      array(step.instructions, `${sp}.instructions`)?.forEach((ins, j) => {
-        const ip = `${sp}.instructions[${j}]`;
-        if (!isObject(ins)) return fail(ip, 'notInstruction', ins);
-        unknownKeys(ins, KEYS.instruction, ip);
-        localized(ins.text, `${ip}.text`, true);
-        array(ins.path, `${ip}.path`)?.forEach((item, k) => localized(item, `${ip}.path[${k}]`, true));
-        if (ins.image !== undefined) {
-          if (!isObject(ins.image)) return fail(`${ip}.image`, 'notImage');
-          unknownKeys(ins.image, KEYS.image, `${ip}.image`);
-          if (typeof ins.image.src !== 'string' || !isHttpsOrRelative(ins.image.src)) fail(`${ip}.image.src`, 'urlOrPath');
-          localized(ins.image.alt, `${ip}.image.alt`, true);
-        }
-      });
-
-      array(step.fields, `${sp}.fields`)?.forEach((field, j) => {
-        const fp = `${sp}.fields[${j}]`;
-        if (!isObject(field)) return fail(fp, 'notField', field);
-        checkField(field, fp);
-      });
-
-      const submit = step.submit;
-      const subp = `${sp}.submit`;
-      if (submit === undefined) fail(subp, 'noSubmit');
-      else if (!isObject(submit)) fail(subp, 'notObject', submit);
-      else {
-        unknownKeys(submit, KEYS.submit, subp);
-        if (!SUBMIT_KINDS.includes(submit.kind as never)) fail(`${subp}.kind`, 'oneOf', SUBMIT_KINDS, submit.kind);
-        if (submit.kind === 'lookup') {
-          if (typeof submit.lookup !== 'string' || !ID.test(submit.lookup)) fail(`${subp}.lookup`, 'lookupName');
-        } else if (submit.lookup !== undefined) fail(`${subp}.lookup`, 'onlyLookup');
-        if (submit.popup !== undefined) {
-          if (submit.kind !== 'oauth') fail(`${subp}.popup`, 'onlyOAuth');
-          else if (!isObject(submit.popup)) fail(`${subp}.popup`, 'notPopup');
-          else {
-            unknownKeys(submit.popup, KEYS.popup, `${subp}.popup`);
-            for (const k of ['width', 'height'] as const) {
-              const v = submit.popup[k];
-              if (v !== undefined && !(Number.isInteger(v) && (v as number) >= 200 && (v as number) <= 2000)) fail(`${subp}.popup.${k}`, 'pixels');
-            }
-          }
-        }
-        localized(submit.label, `${subp}.label`);
-        if (submit.kind === 'lookup' && typeof submit.lookup === 'string') lookupsBefore.add(submit.lookup);
-        const last = i === stepList.length - 1;
-        if (last && submit.kind === 'lookup') fail(`${subp}.kind`, 'lastLookup');
-        if (!last && (submit.kind === 'register' || submit.kind === 'oauth')) fail(`${subp}.kind`, 'endsFlow', submit.kind);
+    eachObject(step, 'instructions', sp, 'notInstruction', 'instruction', (ins, ip) => {
+      localized(ins, 'text', ip, true);
+      array(ins, 'path', ip)?.forEach((item, k) => localizedText(item, `${ip}.path[${k}]`, true));
+      const image = object(ins, 'image', ip, 'notImage', 'image');
+      if (image) {
+        if (typeof image.src !== 'string' || !isHttpsOrRelative(image.src)) fail(`${ip}.image.src`, 'urlOrPath');
+        localized(image, 'alt', `${ip}.image`, true);
       }
     });
+
+    eachObject(step, 'fields', sp, 'notField', 'field', checkField);
+
+    const submit = step.submit;
+    const subp = `${sp}.submit`;
+    if (submit === undefined) fail(subp, 'noSubmit');
+    else if (!isObject(submit)) fail(subp, 'notObject', submit);
+    else {
+      unknownKeys(submit, KEYS.submit, subp);
+      if (!SUBMIT_KINDS.includes(submit.kind as never)) fail(`${subp}.kind`, 'oneOf', SUBMIT_KINDS, submit.kind);
+      if (submit.kind === 'lookup') {
+        if (typeof submit.lookup !== 'string' || !ID.test(submit.lookup)) fail(`${subp}.lookup`, 'lookupName');
+      } else if (submit.lookup !== undefined) fail(`${subp}.lookup`, 'onlyLookup');
+      if (submit.popup !== undefined && submit.kind !== 'oauth') fail(`${subp}.popup`, 'onlyOAuth');
+      else {
+        const popup = object(submit, 'popup', subp, 'notPopup', 'popup');
+        for (const k of ['width', 'height']) {
+          const v = popup?.[k];
+          if (v !== undefined && !(Number.isInteger(v) && (v as number) >= 200 && (v as number) <= 2000)) fail(`${subp}.popup.${k}`, 'pixels');
+        }
+      }
+      localized(submit, 'label', subp);
+      if (submit.kind === 'lookup' && typeof submit.lookup === 'string') lookupsBefore.add(submit.lookup);
+      if (last && submit.kind === 'lookup') fail(`${subp}.kind`, 'lastLookup');
+      if (!last && (submit.kind === 'register' || submit.kind === 'oauth')) fail(`${subp}.kind`, 'endsFlow', submit.kind);
+    }
   }
 
   function checkField(f: Json, fp: string) {
-    unknownKeys(f, KEYS.field, fp);
     if (typeof f.name !== 'string' || !FIELD_NAME.test(f.name)) fail(`${fp}.name`, 'name', f.name);
     else if (fieldNames.has(f.name)) fail(`${fp}.name`, 'duplicateName', f.name, fieldNames.get(f.name)!);
     else fieldNames.set(f.name, fp);
     const type = f.type as string;
     if (!FIELD_TYPES.includes(type as never)) fail(`${fp}.type`, 'oneOf', FIELD_TYPES, f.type);
     const hidden = type === 'hidden';
-    localized(f.label, `${fp}.label`, !hidden);
+    localized(f, 'label', fp, !hidden);
     if (hidden && f.default === undefined) fail(`${fp}.default`, 'hiddenDefault');
-    for (const k of ['help', 'placeholder', 'patternMessage', 'prefix', 'suffix'] as const) localized(f[k], `${fp}.${k}`);
-    bool(f.required, `${fp}.required`);
-    bool(f.multiline, `${fp}.multiline`);
+    for (const k of ['help', 'placeholder', 'patternMessage', 'prefix', 'suffix']) localized(f, k, fp);
+    bool(f, 'required', fp);
+    bool(f, 'multiline', fp);
     if (f.multiline === true && type !== 'text' && type !== 'secret') fail(`${fp}.multiline`, 'multiline');
-    count(f.minLength, `${fp}.minLength`);
-    count(f.maxLength, `${fp}.maxLength`);
+    count(f, 'minLength', fp);
+    count(f, 'maxLength', fp);
     if (typeof f.minLength === 'number' && typeof f.maxLength === 'number' && f.minLength > f.maxLength) fail(`${fp}.minLength`, 'minOverMax');
     if (f.pattern !== undefined) {
       if (typeof f.pattern !== 'string') fail(`${fp}.pattern`, 'string', f.pattern);
@@ -272,14 +283,10 @@ export function findProblems(input: unknown): Finding[] {
     if (f.autocomplete !== undefined && typeof f.autocomplete !== 'string') fail(`${fp}.autocomplete`, 'notString');
 
     const choice = type === 'select' || type === 'radio';
-    const options = array(f.options, `${fp}.options`);
-    options?.forEach((o, k) => {
-      const op = `${fp}.options[${k}]`;
-      if (!isObject(o)) return fail(op, 'notOption');
-      unknownKeys(o, KEYS.option, op);
+    const options = eachObject(f, 'options', fp, 'notOption', 'option', (o, op) => {
       if (typeof o.value !== 'string') fail(`${op}.value`, 'optionValue');
-      localized(o.label, `${op}.label`, true);
-      localized(o.description, `${op}.description`);
+      localized(o, 'label', op, true);
+      localized(o, 'description', op);
     });
     // An empty list leaves nothing to choose: a required field could never be submitted.
     if (choice && options?.length === 0) fail(`${fp}.options`, 'emptyOptions');
@@ -297,15 +304,13 @@ export function findProblems(input: unknown): Finding[] {
       else if (options && !options.some(o => isObject(o) && o.value === f.default)) fail(`${fp}.default`, 'notAnOption');
     }
 
-    if (f.showIf !== undefined) {
-      const sip = `${fp}.showIf`;
-      if (!isObject(f.showIf)) return fail(sip, 'notShowIf');
-      unknownKeys(f.showIf, KEYS.showIf, sip);
-      const target = f.showIf.field;
+    const showIf = object(f, 'showIf', fp, 'notShowIf', 'showIf');
+    if (showIf) {
+      const target = showIf.field;
       const known = typeof target === 'string' && fieldNames.has(target) && target !== f.name;
-      if (!known) fail(`${sip}.field`, 'noField', target);
-      const eq = f.showIf.equals;
-      if (typeof eq !== 'string' && typeof eq !== 'boolean') fail(`${sip}.equals`, 'equals');
+      if (!known) fail(`${fp}.showIf.field`, 'noField', target);
+      const eq = showIf.equals;
+      if (typeof eq !== 'string' && typeof eq !== 'boolean') fail(`${fp}.showIf.equals`, 'equals');
     }
   }
 

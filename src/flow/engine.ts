@@ -6,6 +6,7 @@
 import { compilePattern } from '../descriptor/problems.js';
 import { forWay, waysOf, type Descriptor, type Field, type FieldValue, type LocalizedString, type Option, type Step, type Submit, type Values, type Way, type WayDescriptor } from '../descriptor/types.js';
 import type { ErrorCode } from '../errors.js';
+import { isWebUrl, parseUrl } from '../url.js';
 
 export type FlowStatus =
   /** The user is filling in the current step. */
@@ -77,6 +78,9 @@ export type SubmitRequest =
 const DEFAULT_POPUP = { width: 600, height: 700 };
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** The fields of `steps`, in order. */
+const fieldsOf = (steps: Step[]) => steps.flatMap(s => s.fields ?? []);
+
 /**
  * A new flow through one of the descriptor's ways (the first, if not named). `typed`: what the user
  * typed on another way, kept for fields of the same name (a subdomain) except secrets.
@@ -84,13 +88,11 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export function start(whole: Descriptor, way: Way = waysOf(whole)[0], typed: Values = {}): FlowState {
   const descriptor = forWay(whole, way);
   const values: Values = {};
-  for (const step of descriptor.steps) {
-    for (const field of step.fields ?? []) {
-      const kept = field.type !== 'secret' && field.type !== 'hidden' && Object.hasOwn(typed, field.name);
-      if (kept) values[field.name] = typed[field.name];
-      else if (field.default !== undefined) values[field.name] = field.default;
-      else if (field.type === 'checkbox') values[field.name] = false;
-    }
+  for (const field of fieldsOf(descriptor.steps)) {
+    const kept = field.type !== 'secret' && field.type !== 'hidden' && Object.hasOwn(typed, field.name);
+    if (kept) values[field.name] = typed[field.name];
+    else if (field.default !== undefined) values[field.name] = field.default;
+    else if (field.type === 'checkbox') values[field.name] = false;
   }
   return { descriptor, stepIndex: 0, values, lookups: {}, status: 'editing', submitted: false, fieldErrors: {} };
 }
@@ -186,24 +188,22 @@ export function reduceToFrame(field: Pick<Field, 'prefix' | 'suffix'>, value: st
   const prefixes = variants(field.prefix);
   const suffixes = variants(field.suffix);
   if (!prefixes.length && !suffixes.length) return text;
+  // the prefixes without their scheme: the rest of a URL prefix (`example.com/` of `https://example.com/`),
+  // or the start of a host name (`eu-` of `https://eu-`)
+  const schemeless = prefixes.map(p => p.replace(SCHEME, '')).filter(Boolean);
 
   const hostFrame = suffixes.length > 0 && suffixes.every(s => DOMAIN_SUFFIX.test(s)) && prefixes.every(p => HOST_PREFIX.test(p));
   if (!hostFrame) {
-    // a value without a scheme may still carry the rest of a prefix that has one (`example.com/` of `https://example.com/`)
-    const bare = SCHEME.test(text) ? [] : prefixes.map(p => p.replace(SCHEME, '')).filter(Boolean);
-    return strip(text, [...prefixes, ...bare], suffixes);
+    // a value without a scheme may still carry the rest of a prefix that has one
+    return strip(text, SCHEME.test(text) ? prefixes : [...prefixes, ...schemeless], suffixes);
   }
 
-  // the start of the host the prefix gives, if any (`eu-` of `https://eu-`)
-  const hostStarts = prefixes.map(p => p.replace(SCHEME, '')).filter(Boolean);
+  // the start of the host the prefix gives, if any
+  const hostStarts = schemeless;
   if (SCHEME.test(text) || HOST_LIKE.test(text)) {
-    let url: URL;
-    try {
-      url = new URL(SCHEME.test(text) ? text : `https://${text}`);
-    } catch {
-      return text;
-    }
-    const plain = (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password && !url.port;
+    const url = parseUrl(SCHEME.test(text) ? text : `https://${text}`);
+    if (!url) return text;
+    const plain = isWebUrl(url) && !url.username && !url.password && !url.port;
     const host = url.hostname; // lower-case, as the URL parser gives it
     const framed =
       suffixes.some(s => host.length > s.length && endsWith(host, s)) && (!hostStarts.length || hostStarts.some(p => startsWith(host, p)));
@@ -251,17 +251,9 @@ export function checkField(state: FlowState, field: Field): FieldProblem | undef
   if (field.minLength !== undefined && text.length < field.minLength) return { rule: 'minLength', limit: field.minLength };
   if (field.maxLength !== undefined && text.length > field.maxLength) return { rule: 'maxLength', limit: field.maxLength };
   if (field.type === 'email' && !EMAIL.test(text)) return { rule: 'email' };
-  if (field.type === 'url' && !isWebUrl(text)) return { rule: 'url' };
+  if (field.type === 'url' && !isWebUrl(parseUrl(text))) return { rule: 'url' };
   if (field.pattern && !compilePattern(field.pattern).test(text)) return { rule: 'pattern' };
   return undefined;
-}
-
-function isWebUrl(text: string): boolean {
-  try {
-    return ['https:', 'http:'].includes(new URL(text).protocol);
-  } catch {
-    return false;
-  }
 }
 
 function checkStep(state: FlowState): Record<string, FieldProblem> {
@@ -275,9 +267,19 @@ function checkStep(state: FlowState): Record<string, FieldProblem> {
 
 /** Values with every secret removed: what is kept once the app is registered. */
 function withoutSecrets(state: FlowState): Values {
-  const secret = new Set(state.descriptor.steps.flatMap(s => s.fields ?? []).filter(f => f.type === 'secret').map(f => f.name));
+  const secret = new Set(fieldsOf(state.descriptor.steps).filter(f => f.type === 'secret').map(f => f.name));
   return Object.fromEntries(Object.entries(state.values).filter(([name]) => !secret.has(name)));
 }
+
+/** `state` on step `stepIndex`, as it is before anything is submitted there. */
+const atStep = (state: FlowState, stepIndex: number): FlowState => ({
+  ...state,
+  stepIndex,
+  status: 'editing',
+  submitted: false,
+  fieldErrors: {},
+  error: undefined,
+});
 
 /** The next state, given what happened. Actions that do not fit the current status change nothing. */
 export function transition(state: FlowState, action: FlowAction): FlowState {
@@ -314,22 +316,13 @@ export function transition(state: FlowState, action: FlowAction): FlowState {
       const submit = currentStep(state).submit;
       if (state.status !== 'submitting' || submit.kind !== 'lookup' || submit.lookup !== action.lookup) return state;
       const values = { ...state.values };
-      const later = state.descriptor.steps.slice(state.stepIndex + 1).flatMap(s => s.fields ?? []);
+      const later = fieldsOf(state.descriptor.steps.slice(state.stepIndex + 1));
       for (const field of later.filter(f => f.optionsFrom === action.lookup)) {
         const current = values[field.name];
         if (action.options.length === 1) values[field.name] = action.options[0].value;
         else if (!action.options.some(o => o.value === current)) delete values[field.name];
       }
-      return {
-        ...state,
-        values,
-        lookups: { ...state.lookups, [action.lookup]: action.options },
-        stepIndex: state.stepIndex + 1,
-        status: 'editing',
-        submitted: false,
-        fieldErrors: {},
-        error: undefined,
-      };
+      return { ...atStep(state, state.stepIndex + 1), values, lookups: { ...state.lookups, [action.lookup]: action.options } };
     }
     case 'flowStarted':
       if (state.status !== 'submitting') return state;
@@ -358,7 +351,7 @@ export function transition(state: FlowState, action: FlowAction): FlowState {
       // from the first step only to the choice of ways, when there is one: the same step, at rest
       if (state.stepIndex === 0 && waysOf(state.descriptor).length < 2) return state;
       if (state.status !== 'editing' && state.status !== 'submitting') return state;
-      return { ...state, stepIndex: Math.max(0, state.stepIndex - 1), status: 'editing', submitted: false, fieldErrors: {}, error: undefined };
+      return atStep(state, Math.max(0, state.stepIndex - 1));
     case 'cancel':
       if (!isOpen(state)) return state;
       // the attempt is over: what was typed as a secret goes (nothing can be sent any more)

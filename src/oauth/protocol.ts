@@ -3,6 +3,7 @@
  * widget, and the checks the widget makes before it believes one.
  */
 import type { ErrorCode } from '../errors.js';
+import { isObject } from '../json.js';
 
 export const MESSAGE_TYPE = 'cma:oauth-result';
 
@@ -17,8 +18,6 @@ export interface OAuthResult {
   connectionId?: string;
   error?: { code: ErrorCode | string; message?: string };
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * What a `message` event means for the flow in progress: `ignore` when it is not ours to judge (another
