@@ -9,15 +9,17 @@ export const css = (strings: TemplateStringsArray) => unsafeCSS(strings[0]);
 /** Tokens and helpers every element shares. Each `--cma-*` property can be set by the host page. */
 export const sharedStyles = css`
   :host {
-    --_primary: var(--cma-color-primary, #1d4ed8);
-    --_on-primary: var(--cma-color-on-primary, #fff);
-    --_text: var(--cma-color-text, #1f2937);
-    --_muted: var(--cma-color-muted, #4b5563);
-    --_border: var(--cma-color-border, #889);
-    --_surface: var(--cma-color-surface, #fff);
-    --_subtle: var(--cma-color-subtle, #f3f4f6);
-    --_error: var(--cma-color-error, #b91c1c);
-    --_success: var(--cma-color-success, #047857);
+    /* light or dark as the user's system prefers; a host page fixes one with color-scheme on the element */
+    color-scheme: light dark;
+    --_primary: var(--cma-color-primary, light-dark(#1d4ed8, #93c5fd));
+    --_on-primary: var(--cma-color-on-primary, light-dark(#fff, #111827));
+    --_text: var(--cma-color-text, light-dark(#1f2937, #e5e7eb));
+    --_muted: var(--cma-color-muted, light-dark(#4b5563, #9ca3af));
+    --_border: var(--cma-color-border, light-dark(#889, #6b7280));
+    --_surface: var(--cma-color-surface, light-dark(#fff, #111827));
+    --_subtle: var(--cma-color-subtle, light-dark(#f3f4f6, #1f2937));
+    --_error: var(--cma-color-error, light-dark(#b91c1c, #fca5a5));
+    --_success: var(--cma-color-success, light-dark(#047857, #6ee7b7));
     --_radius: var(--cma-radius, 6px);
     --_space: var(--cma-spacing, 1rem);
     /* an outline, so that forced colors (Windows high contrast) show it too */

@@ -45,6 +45,8 @@ export const en: Translation = {
     `There is no ${label} to choose for this login. Go back and log in with another account, or ask your administrator for access.`,
   registered: vendor => `${vendor} is connected`,
   registeredAs: name => `Connected as ${name}.`,
+  nextStep: vendor => `You can now use ${vendor} in ConnectMyApps.`,
+  done: 'Done',
   cancelled: 'Cancelled. Nothing was connected.',
   errorTitle: 'Something went wrong',
   retryIn: seconds => `You can try again in ${seconds} s.`,

@@ -46,6 +46,8 @@ export const nb: Translation = {
     `Det finnes ingen ${label} å velge for denne påloggingen. Gå tilbake og logg inn med en annen konto, eller be administratoren om tilgang.`,
   registered: vendor => `${vendor} er koblet til`,
   registeredAs: name => `Koblet til som ${name}.`,
+  nextStep: vendor => `Nå kan du bruke ${vendor} i ConnectMyApps.`,
+  done: 'Ferdig',
   cancelled: 'Avbrutt. Ingenting ble koblet til.',
   errorTitle: 'Noe gikk galt',
   retryIn: seconds => `Du kan prøve igjen om ${seconds} s.`,

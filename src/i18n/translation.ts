@@ -55,6 +55,10 @@ export interface Translation {
   noOptions: (label: string) => string;
   registered: (vendor: string) => string;
   registeredAs: (name: string) => string;
+  /** What the user can do now that the app is registered. */
+  nextStep: (vendor: string) => string;
+  /** The success screen's button, shown when the widget is in a dialog or popover: it closes it. */
+  done: string;
   cancelled: string;
   errorTitle: string;
   retryIn: (seconds: number) => string;

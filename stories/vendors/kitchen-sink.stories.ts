@@ -78,9 +78,11 @@ export const LoginValidationErrors: Story = {
     choose(el, 'environment', 'sandbox');
     await waitForField(el, 'sandboxName');
     fill(el, 'sandboxName', 'My Sandbox!');
+    // the fields left with a wrong value say so at once; the submit finds the empty password too
+    await expect(await waitForInvalidFields(el)).toEqual(['username', 'sandboxName']);
     await submit(el);
-    await expect(await waitForInvalidFields(el)).toEqual(['username', 'password', 'sandboxName']);
     await waitForText(el, words(el).invalidInput(3));
+    await expect(await waitForInvalidFields(el)).toEqual(['username', 'password', 'sandboxName']);
     await waitForText(el, el.lang === 'nb' ? 'Et sandkassenavn består av små bokstaver' : 'A sandbox name is lower-case letters');
   },
 };

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { darkTheme } from '../../stories/themes.js';
 import { backgroundOf, hex, over, parseColor, ratio, textColour, type RGBA } from '../helpers/contrast.js';
 import { useScenario, worker } from '../helpers/msw.js';
@@ -17,17 +17,22 @@ interface Pair {
 const TEXT = 4.5; // 1.4.3, text and images of text
 const UI = 3; // 1.4.11, what identifies a control and its state; 2.4.11/2.4.13, the focus indicator
 
-const themes = { light: {}, dark: darkTheme } as Record<string, Record<string, string>>;
+const themes = { light: {}, dark: darkTheme, 'dark, as the system prefers': {} } as Record<string, Record<string, string>>;
 
 /**
  * Contrast computed from the colours Chromium renders with the theme's tokens, in the light default
  * and in the dark palette Storybook offers (the one a host page sets through `--cma-color-*`).
  */
 describe('<cma-register-app> contrast', () => {
-  afterEach(() => worker.resetHandlers());
+  afterEach(async () => {
+    worker.resetHandlers();
+    await emulateMedia({ colorScheme: 'light' });
+  });
 
   for (const [theme, tokens] of Object.entries(themes)) {
     it(`text ≥ ${TEXT}:1, input borders and the focus indicator ≥ ${UI}:1 (${theme})`, async () => {
+      // the widget's own dark palette, with no token set: it follows prefers-color-scheme
+      if (theme.includes('system')) await emulateMedia({ colorScheme: 'dark' });
       const pairs: Pair[] = [];
       const themed = async (vendor: string) => {
         const { el } = await mount(vendor);
@@ -50,6 +55,8 @@ describe('<cma-register-app> contrast', () => {
       await useScenario('ok');
       // an API key: instructions with a menu path, help with a link, a masked key with Show, the buttons
       let el = await themed('mailchimp');
+      const surface = getComputedStyle(q(el, '[part="base"]')!).backgroundColor;
+      expect(surface, 'the surface').to.equal(theme === 'light' ? 'rgb(255, 255, 255)' : 'rgb(17, 24, 39)');
       textOf(el, 'heading', '#heading');
       textOf(el, 'step title', '#step-title');
       textOf(el, 'instruction text', '.instructions > li > p');

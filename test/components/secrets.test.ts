@@ -106,6 +106,20 @@ describe('secrets never leave the form', () => {
     expect(el.shadowRoot!.textContent).not.to.contain(TOKEN);
   });
 
+  it('keeps secret fields out of session replays, masked or shown', async () => {
+    await useScenario('ok');
+    const { el } = await mount('24sevenoffice');
+    const fieldOf = (name: string) => el.shadowRoot!.querySelector(`[name="${name}"]`)!.closest('[part="field"]')!;
+    const marked = (name: string) =>
+      ['rr-block', 'fs-exclude'].every(c => fieldOf(name).classList.contains(c)) && fieldOf(name).hasAttribute('data-private');
+    expect(marked('password'), 'the password field').to.equal(true);
+    expect(marked('username'), 'a plain field').to.equal(false);
+    button(el, 'Show Password').click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector<HTMLInputElement>('[name="password"]')!.type).to.equal('text');
+    expect(marked('password'), 'shown as plain text').to.equal(true);
+  });
+
   it('masks a secret that a server message echoes back', async () => {
     worker.use(
       http.post('*/registrations', () =>

@@ -87,8 +87,8 @@ export class CmaField extends LitElement {
   }
 
   /** Moves focus to the input (the first radio of a group). */
-  override focus() {
-    this.querySelector<HTMLElement>('input, textarea, select')?.focus();
+  override focus(options?: FocusOptions) {
+    this.querySelector<HTMLElement>('input, textarea, select')?.focus(options);
   }
 
   get #id() {
@@ -195,7 +195,11 @@ export class CmaField extends LitElement {
       </div>`;
     }
 
-    return html`<div part="field" class=${this.error ? 'invalid' : ''}>
+    // A secret's field is left out of session replays (which record open shadow roots), also while
+    // "Show" makes its input plain text: the marks of rrweb (and the tools built on it), FullStory and
+    // LogRocket. (Sentry, PostHog, Hotjar and Datadog mask every input by default.)
+    const secret = field.type === 'secret';
+    return html`<div part="field" class="${this.error ? 'invalid' : ''} ${secret ? 'rr-block fs-exclude' : ''}" data-private=${secret ? '' : nothing}>
       <label part="label" class="label" for=${id}>${label}${optional}</label>
       ${helpBlock}
       <div class="control">

@@ -11,7 +11,7 @@ export const registerAppStyles = css`
   }
   [part=base] {
     background: var(--_surface);
-    border: var(--cma-border, 1px solid var(--cma-color-border, #d1d5db));
+    border: var(--cma-border, 1px solid var(--cma-color-border, light-dark(#d1d5db, #4b5563)));
     border-radius: calc(var(--_radius) * 2);
     padding: calc(var(--_space) * 1.25);
   }

@@ -227,6 +227,11 @@ export class CmaRegisterApp extends LitElement {
     this.#restart(true);
   }
 
+  /** Moves focus into the widget: to the first field of the step, else to its first button. */
+  override focus(options?: FocusOptions) {
+    (this.renderRoot.querySelector<HTMLElement>('cma-field') ?? this.renderRoot.querySelector('button'))?.focus(options);
+  }
+
   /** Ends the flow in progress and fires `cma-cancel`. */
   cancel() {
     const flow = this.flow;
@@ -408,6 +413,21 @@ export class CmaRegisterApp extends LitElement {
   #handleContinueHere() {
     this.#redirectChosen = true;
     this.renderRoot.querySelector('form')?.requestSubmit();
+  }
+
+  /**
+   * The dialog or popover of the page that the widget is shown in, if any (through shadow roots):
+   * Done closes it, which fires the page's own `close` or `toggle` event, and nothing of ours.
+   */
+  get #frame(): Element | null | undefined {
+    let frame: Element | null = null;
+    for (let el: Element | undefined = this; el && !(frame = el.closest('dialog, [popover]')); el = (el.getRootNode() as ShadowRoot).host);
+    return frame;
+  }
+
+  #handleDone() {
+    const frame = this.#frame as HTMLDialogElement;
+    frame.close ? frame.close() : frame.hidePopover();
   }
 
   /** Puts the user code on the clipboard; where the page may not, selects it for the user to copy. */
@@ -611,13 +631,14 @@ export class CmaRegisterApp extends LitElement {
     </section>`;
   }
 
+  /** The logo and the heading: "Authenticate <vendor>" while there is something to do, then the vendor's name alone. */
   #renderHeader(descriptor: Descriptor, name: string) {
     const logo = descriptor.logo ? new URL(descriptor.logo, this.#loaded!.baseUrl).href : '';
     return html`<header part="header">
       ${logo
         ? html`<img part="logo" src=${logo} alt="" width="40" height="40" @error=${(e: Event) => ((e.target as HTMLElement).hidden = true)} />`
         : nothing}
-      <h2 id="heading">${this.locale.t.heading(name)}</h2>
+      <h2 id="heading">${this.flow && !isOpen(this.flow) ? name : this.locale.t.heading(name)}</h2>
     </header>`;
   }
 
@@ -647,6 +668,8 @@ export class CmaRegisterApp extends LitElement {
         return html`<div part="status" class="success">
           <h3 id="result" tabindex="-1">${this.#say(t.registered(name))}</h3>
           ${flow.displayName ? html`<p>${t.registeredAs(flow.displayName)}</p>` : nothing}
+          <p>${t.nextStep(name)}</p>
+          ${this.#frame ? html`<button type="button" class="primary" @click=${this.#handleDone}>${t.done}</button>` : nothing}
         </div>`;
       case 'cancelled':
         return html`<p part="status" class="status">${this.#say(t.cancelled)}</p>
