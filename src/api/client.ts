@@ -252,7 +252,9 @@ export class ApiClient {
         headers,
         body: json,
         signal: controller.signal,
-        credentials: 'omit',
+        // a GET in fetch's default mode (no cookies to another origin) can use the page's
+        // <link rel="preload" as="fetch" crossorigin> of a descriptor; the rest send no cookies at all
+        credentials: method == 'GET' ? 'same-origin' : 'omit',
         referrerPolicy: 'origin',
         redirect: 'manual',
       });

@@ -56,4 +56,23 @@ describe('<cma-register-app> widgets on one page', () => {
     log.stop();
     expect(descriptorGets(log, 'mailchimp').length).to.equal(1);
   });
+
+  it('uses a descriptor the page preloaded (<link rel="preload" as="fetch" crossorigin>): one request', async () => {
+    await useScenario('ok');
+    const log = recordRequests();
+    const link = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous' });
+    link.href = `${API}/vendors/zendesk.json`;
+    const preloaded = new Promise(r => link.addEventListener('load', r, { once: true }));
+    document.head.append(link);
+    try {
+      await preloaded;
+      const { events } = await many(1, 'zendesk');
+      expect(events[0].type).to.equal('cma-ready');
+      await log.settled();
+      expect(descriptorGets(log, 'zendesk').length, 'the preload, used by the widget').to.equal(1);
+    } finally {
+      link.remove();
+      log.stop();
+    }
+  });
 });
