@@ -91,8 +91,9 @@ export class DescriptorController implements ReactiveController {
     } catch {
       return this.#fail(new ApiError('unknown_error'), { noApiBase: true });
     }
-    // an inline descriptor's images resolve where descriptors live, as a fetched one's do
-    if (descriptor !== undefined) return this.#accept(check(descriptor), url, '', controller.signal);
+    // an inline descriptor's images resolve where descriptors live, as a fetched one's do; with a
+    // vendor set, its id must be that vendor, as a fetched one's must (the API paths use the vendor)
+    if (descriptor !== undefined) return this.#accept(check(descriptor), url, vendor, controller.signal);
     if (!ID.test(vendor)) return this.#fail(new ApiError('descriptor_not_found'));
     this.#set({ kind: 'loading' });
     try {

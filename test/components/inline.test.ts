@@ -34,4 +34,17 @@ describe('<cma-register-app> with an inline descriptor', () => {
       el.remove();
     }
   });
+
+  it('with a vendor set, the descriptor must be that vendor’s: its id is checked as a fetched one’s is', async () => {
+    const el = await fixture<CmaRegisterApp>(html`<cma-register-app api-base=${API} vendor="zendesk"></cma-register-app>`);
+    const failed = next(el, 'cma-error');
+    el.descriptor = mailchimp;
+    const { detail } = await failed;
+    expect(detail.code).to.equal('descriptor_invalid');
+    expect(detail.message).to.contain('id: "mailchimp" is not the vendor "zendesk"');
+    // the vendor that matches: ready, and the API paths use it
+    const ready = next(el, 'cma-ready');
+    el.vendor = 'mailchimp';
+    expect((await ready).detail.vendor).to.equal('mailchimp');
+  });
 });

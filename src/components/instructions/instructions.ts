@@ -21,7 +21,7 @@ export function renderInstructions(list: Instruction[] | undefined, { text, t }:
           : nothing}
         ${item.image
           ? html`<figure>
-              <img part="image" src=${new URL(item.image.src, baseUrl).href} alt=${text(item.image.alt)} loading="lazy" />
+              <img part="image" src=${new URL(item.image.src, baseUrl).href} alt=${text(item.image.alt)} loading="lazy" referrerpolicy="no-referrer" />
             </figure>`
           : nothing}
       </li>`,

@@ -636,7 +636,7 @@ export class CmaRegisterApp extends LitElement {
     const logo = descriptor.logo ? new URL(descriptor.logo, this.#loaded!.baseUrl).href : '';
     return html`<header part="header">
       ${logo
-        ? html`<img part="logo" src=${logo} alt="" width="40" height="40" @error=${(e: Event) => ((e.target as HTMLElement).hidden = true)} />`
+        ? html`<img part="logo" src=${logo} alt="" width="40" height="40" referrerpolicy="no-referrer" @error=${(e: Event) => ((e.target as HTMLElement).hidden = true)} />`
         : nothing}
       <h2 id="heading">${this.flow && !isOpen(this.flow) ? name : this.locale.t.heading(name)}</h2>
     </header>`;
