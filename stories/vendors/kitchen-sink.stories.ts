@@ -79,6 +79,7 @@ export const LoginValidationErrors: Story = {
     await waitForField(el, 'sandboxName');
     fill(el, 'sandboxName', 'My Sandbox!');
     // the fields left with a wrong value say so at once; the submit finds the empty password too
+    await waitFor(el, 'the two fields left wrong', root => root.querySelectorAll('[aria-invalid="true"]').length === 2);
     await expect(await waitForInvalidFields(el)).toEqual(['username', 'sandboxName']);
     await submit(el);
     await waitForText(el, words(el).invalidInput(3));
