@@ -14,3 +14,4 @@ export { formatProblems, type DescriptorProblem } from './descriptor/problems.js
 export { localize } from './descriptor/localize.js';
 export { ERROR_CODES, type ErrorCode } from './errors.js';
 export type { Translation } from './i18n/translation.js';
+export { translations } from './i18n/index.js';

@@ -10,3 +10,4 @@ export { validateDescriptor, formatProblems, type DescriptorProblem, type Valida
 export { localize } from './descriptor/localize.js';
 export { ERROR_CODES, type ErrorCode } from './errors.js';
 export type { Translation } from './i18n/translation.js';
+export { translations } from './i18n/index.js';

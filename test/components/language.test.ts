@@ -4,6 +4,7 @@ import { API, button, input, mount, next, paste, press, q, text, until } from '.
 import type { CmaRegisterApp } from '../../src/index.js';
 import { en } from '../../src/i18n/en.js';
 import { nb } from '../../src/i18n/nb.js';
+import { translations, type Translation } from '../../src/index.js';
 
 const KEY = 'fedcba9876543210fedcba9876543210-us7';
 
@@ -125,5 +126,29 @@ describe('<cma-register-app> in Norwegian', () => {
     expect(detail.message).to.equal('Det finnes ikke noe oppsett for «no-such-vendor». Sjekk navnet på appen, eller kontakt kundestøtte.');
     await el.updateComplete;
     expect(text(el)).to.contain('Noe gikk galt');
+  });
+
+  it('lets the host change built-in strings and add a language', async () => {
+    const cancel = en.cancel;
+    const load = translations.nb;
+    try {
+      // its own wording in English; a Norwegian string changed; Swedish added (English for what it leaves)
+      translations.en.cancel = 'Close';
+      translations.nb = async () => ({ ...(await (load as () => Promise<Translation>)()), cancel: 'Lukk' });
+      translations.sv = { ...en, heading: vendor => `Autentisera ${vendor}`, cancel: 'Avbryt' };
+
+      const holder = await fixture<HTMLDivElement>(html`<div></div>`);
+      const el = await mountIn(holder);
+      expect(button(el, 'Close')).to.exist;
+      holder.lang = 'nb';
+      await until(() => text(el).includes('Lukk') && text(el).includes('Koble til MailChimp'), 'Norwegian, with the host’s word');
+      holder.lang = 'sv-SE';
+      await until(() => text(el).includes('Autentisera MailChimp'), 'Swedish');
+      expect(button(el, 'Avbryt')).to.exist;
+    } finally {
+      en.cancel = cancel;
+      translations.nb = load;
+      delete translations.sv;
+    }
   });
 });
