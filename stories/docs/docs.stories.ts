@@ -5,12 +5,13 @@ import { ERROR_CODES } from '../../src/errors.js';
 import { submitMailChimpKey } from '../vendors/user-input.js';
 import { waitForConnected } from '../play.js';
 import { elementIn } from './manifest.js';
-import { code, md, page, reference } from './page.js';
+import { code, md, page } from './page.js';
 
 /**
- * For people who embed the widget: how to put it on a page, what it tells the page, and the
- * reference of each element, generated from custom-elements.json (the JSDoc in src/). The guides say
- * what the README says, shorter; the README and the contract (docs) are the authority.
+ * For people who embed the widget: how to put it on a page and what it tells the page. Each element's
+ * reference is its autodocs page (Register app › Docs, Field › Docs), generated from
+ * custom-elements.json (the JSDoc in src/). The guides say what the README says, shorter; the README
+ * and the contract (docs) are the authority.
  */
 const meta = {
   title: 'Docs',
@@ -19,12 +20,6 @@ const meta = {
 
 export default meta;
 type Story = StoryObj;
-
-/** The rows of a reference table, by the name in its first column. */
-const rowsOf = (canvas: HTMLElement, heading: string) => {
-  const h2 = [...canvas.querySelectorAll('h2')].find(h => h.textContent === heading);
-  return [...(h2?.nextElementSibling?.querySelectorAll('tbody tr td:first-child') ?? [])].map(td => td.textContent!.trim());
-};
 
 export const Embedding: Story = {
   render: () =>
@@ -75,8 +70,9 @@ import type { CmaRegisteredEvent } from '@connectmyapps/register-app'; // classe
         <p>
           <code>api-base</code> must be <code>https:</code> (or <code>http:</code> on <code>localhost</code>/<code>127.0.0.1</code>
           for development); without a valid one the widget shows an error and sends nothing. Methods: <code>reset()</code>
-          starts over with a new attempt; <code>cancel()</code> ends the flow in progress and fires <code>cma-cancel</code>.
-          Every attribute, property, part and custom property: <a href="?path=/story/docs--register-app" target="_top">the reference</a>.
+          starts over with a new attempt; <code>cancel()</code> ends the flow in progress and fires <code>cma-cancel</code>;
+          <code>focus()</code> moves focus to the first field. Every attribute, property, event, part and custom property:
+          <a href="?path=/docs/register-app--docs" target="_top">the element's reference</a>.
         </p>
         <h2>React</h2>
         <p>
@@ -240,34 +236,3 @@ function log(e: CustomEvent) {
   item.append(Object.assign(document.createElement('code'), { textContent: `${e.type} ${JSON.stringify(e.detail)}` }));
   (e.currentTarget as HTMLElement).closest('article')!.querySelector('#event-log')!.append(item);
 }
-
-export const RegisterApp: Story = {
-  name: '<cma-register-app>',
-  render: () => reference('cma-register-app'),
-  play: async ({ canvasElement }) => {
-    // what the README's Events and Theming sections promise is in the manifest, so in these docs
-    await expect(rowsOf(canvasElement, 'Events')).toEqual(['cma-ready', 'cma-step', 'cma-registered', 'cma-error', 'cma-cancel']);
-    await expect(rowsOf(canvasElement, 'CSS parts')).toEqual(expect.arrayContaining(['base', 'header', 'logo', 'form', 'submit', 'status']));
-    await expect(rowsOf(canvasElement, 'CSS custom properties')).toEqual(
-      expect.arrayContaining(
-        ['primary', 'on-primary', 'text', 'muted', 'border', 'surface', 'subtle', 'error', 'success']
-          .map(c => `--cma-color-${c}`)
-          .concat(['--cma-border', '--cma-focus-ring', '--cma-radius', '--cma-spacing', '--cma-font-family', '--cma-font-size', '--cma-max-width']),
-      ),
-    );
-    for (const row of canvasElement.querySelectorAll('tbody tr')) {
-      await expect(row.lastElementChild!.textContent!.trim(), `${row.firstElementChild!.textContent} has a description`).not.toBe('');
-    }
-  },
-};
-
-export const Field: Story = {
-  name: '<cma-field>',
-  render: () => reference('cma-field'),
-  play: async ({ canvasElement }) => {
-    await expect(rowsOf(canvasElement, 'CSS parts')).toEqual(['field', 'label', 'info', 'hint', 'input', 'error']);
-    for (const row of canvasElement.querySelectorAll('tbody tr')) {
-      await expect(row.lastElementChild!.textContent!.trim(), `${row.firstElementChild!.textContent} has a description`).not.toBe('');
-    }
-  },
-};

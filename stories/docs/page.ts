@@ -1,11 +1,9 @@
 /**
- * How the pages under "Docs" look and how they show the manifest: guides drawn from the README's words
- * (Embedding, Events) and each element's reference straight from custom-elements.json, whose play
- * functions check that the manifest keeps what the README promises. Storybook's autodocs page of each
- * element (@storybook/addon-docs) shows the same manifest with its controls.
+ * How the guides under "Docs" look (Embedding, Events: the README's words, shorter). Each element's
+ * reference is its autodocs page, from custom-elements.json; test/storybook-smoke.mjs checks that it
+ * lists what the README promises.
  */
-import { html, nothing, type TemplateResult } from 'lit';
-import { elementIn, type Documented } from './manifest.js';
+import { html, type TemplateResult } from 'lit';
 
 /** Text with `code` spans, as the JSDoc and README write it. */
 export const md = (text = '') => text.split('`').map((part, i) => (i % 2 ? html`<code>${part}</code>` : part));
@@ -30,50 +28,3 @@ const styles = html`<style>
 /** A Docs page: its heading and content. */
 export const page = (title: string | TemplateResult, content: unknown) =>
   html`${styles}<article class="cma-docs"><h1>${title}</h1>${content}</article>`;
-
-/** A table of documented items; nothing when there are none. */
-function table(heading: string, columns: string[], rows: unknown[][]) {
-  if (!rows.length) return nothing;
-  return html`<h2>${heading}</h2>
-    <table>
-      <thead><tr>${columns.map(c => html`<th scope="col">${c}</th>`)}</tr></thead>
-      <tbody>${rows.map(r => html`<tr>${r.map(cell => html`<td>${cell}</td>`)}</tr>`)}</tbody>
-    </table>`;
-}
-
-const name = (n: string) => html`<code>${n}</code>`;
-const type = (d: Documented) => (d.type?.text ? html`<code>${d.type.text}</code>` : '');
-const value = (v?: string) => (v ? html`<code>${v}</code>` : '');
-
-/** The reference of one element: every attribute, property, method, event, part and custom property the manifest lists. */
-export function reference(tagName: string) {
-  const el = elementIn(tagName);
-  const members = (el.members ?? []).filter(m => m.privacy !== 'private' && m.privacy !== 'protected' && !m.static && !m.name.startsWith('#'));
-  const attributes = el.attributes ?? [];
-  const fields = members.filter(m => m.kind === 'field');
-  const methods = members.filter(m => m.kind === 'method');
-  return page(
-    html`<code>&lt;${tagName}&gt;</code>`,
-    html`${el.summary ? html`<p><strong>${md(el.summary)}</strong></p>` : nothing}
-      ${(el.description ?? '').split(/\n\n+/).map(p => html`<p>${md(p)}</p>`)}
-      ${table(
-        'Attributes',
-        ['Attribute', 'Property', 'Type', 'Default', 'Description'],
-        attributes.map(a => [name(a.name), a.fieldName ? name(a.fieldName) : '', type(a), value(a.default), md(a.description)]),
-      )}
-      ${table(
-        'Properties',
-        ['Property', 'Attribute', 'Type', 'Default', 'Description'],
-        fields.map(f => [name(f.name), f.attribute ? name(f.attribute) : html`(property only)`, type(f), value(f.default), md(f.description)]),
-      )}
-      ${table('Methods', ['Method', 'Description'], methods.map(m => [name(`${m.name}()`), md(m.description)]))}
-      ${table('Events', ['Event', 'Type', 'Description'], (el.events ?? []).map(e => [name(e.name), type(e), md(e.description)]))}
-      ${table('CSS parts', ['Part', 'Description'], (el.cssParts ?? []).map(p => [name(p.name), md(p.description)]))}
-      ${table(
-        'CSS custom properties',
-        ['Property', 'Default', 'Description'],
-        (el.cssProperties ?? []).map(p => [name(p.name), value(p.default), md(p.description)]),
-      )}
-      ${table('Slots', ['Slot', 'Description'], (el.slots ?? []).map(s => [name(s.name || '(default)'), md(s.description)]))}`,
-  );
-}
