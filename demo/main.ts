@@ -28,6 +28,8 @@ const themes = ['light', 'dark', 'system'] as const;
 type Theme = (typeof themes)[number];
 const theme: Theme = themes.find(t => t === params.get('theme')) ?? 'system';
 const inDialog = params.get('dialog') === '1';
+/** Back from the vendor in redirect mode: the widget finishes the flow (and takes these out of the URL). */
+const returning = params.has('cma_flow');
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const widget = $<HTMLElementTagNameMap['cma-register-app']>('widget');
@@ -276,3 +278,5 @@ widget.lang = lang;
 widget.mode = mode;
 widget.vendor = vendor;
 nameVendor();
+// the user left for the vendor from the dialog: show them how it ended where they started it
+if (returning && inDialog) dialog.showModal();
