@@ -12,6 +12,8 @@ const steps = [
   { name: 'browser tests', cmd: 'npx web-test-runner', counts: /^wtr: (\d+) passed, (\d+) failed/m },
   // the packed tarball in a plain page, a React app and a Vue app
   { name: 'host pages', cmd: 'node test/hosts/run.mjs', counts: /^hosts: (\d+) passed, (\d+) failed/m },
+  // the demo page under vite's dev server, as `npm start` serves it: widths, axe, the dialog
+  { name: 'demo page', cmd: 'node test/demo.mjs', counts: /^demo: (\d+) passed, (\d+) failed/m },
   { name: 'schema', cmd: 'node test/descriptor/schema.check.mjs', counts: /^schema: (\d+) passed, (\d+) failed/m },
   { name: 'descriptor checker', cmd: 'node test/descriptor/checker.check.mjs', counts: /^checker: (\d+) passed, (\d+) failed/m },
   { name: 'storybook build', cmd: 'npm run build-storybook --silent' },
