@@ -17,13 +17,21 @@ export function isHttpsUrl(href: string): boolean {
   return url?.protocol === 'https:' && !(url.username + url.password);
 }
 
+/** Texts already parsed: a descriptor's texts are parsed once, not at every render (every keystroke). */
+const parsed = new Map<string, Inline[][]>();
+
 /** Paragraphs of inline nodes. */
 export function parseMarkup(source: string): Inline[][] {
-  return source
-    .split(/\n\s*\n/)
-    .map(p => p.trim())
-    .filter(Boolean)
-    .map(p => parseInline(p));
+  let paragraphs = parsed.get(source);
+  if (!paragraphs) {
+    paragraphs = source
+      .split(/\n\s*\n/)
+      .map(p => p.trim())
+      .filter(Boolean)
+      .map(p => parseInline(p));
+    parsed.set(source, paragraphs);
+  }
+  return paragraphs;
 }
 
 export function parseInline(source: string): Inline[] {

@@ -47,11 +47,17 @@ const KEYS = {
 
 /** Compiles a descriptor `pattern` the way the widget uses it: `u` flag, matched against the whole value. */
 export function compilePattern(pattern: string): RegExp {
-  // Compiled alone first: "a)|(b" only compiles inside the wrapping, where it would match any
-  // value that starts with "a" or ends with "b" instead of the whole value.
-  new RegExp(pattern, 'u');
-  return new RegExp(`^(?:${pattern})$`, 'u');
+  let compiled = compiledPatterns.get(pattern);
+  if (!compiled) {
+    // Compiled alone first: "a)|(b" only compiles inside the wrapping, where it would match any
+    // value that starts with "a" or ends with "b" instead of the whole value.
+    new RegExp(pattern, 'u');
+    compiledPatterns.set(pattern, (compiled = new RegExp(`^(?:${pattern})$`, 'u')));
+  }
+  return compiled;
 }
+/** Patterns already compiled: each is compiled once, not at every check (every keystroke). */
+const compiledPatterns = new Map<string, RegExp>();
 
 /**
  * Whether a pattern can take exponential time on a few dozen characters, freezing the page: a group

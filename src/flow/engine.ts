@@ -117,8 +117,10 @@ export function visibleFields(state: FlowState, step = currentStep(state)): Fiel
 
 /** The options of a select or radio field: its own, or those its lookup answered with. */
 export function optionsOf(state: FlowState, field: Field): Option[] {
-  return field.optionsFrom ? (state.lookups[field.optionsFrom] ?? []) : (field.options ?? []);
+  return field.optionsFrom ? (state.lookups[field.optionsFrom] ?? NONE) : (field.options ?? NONE);
 }
+/** No options: always the same array, so that a field without any is not rendered again at every keystroke. */
+const NONE: Option[] = [];
 
 /** Fields of the current step that must be chosen from a lookup that answered with nothing. */
 export function emptyChoices(state: FlowState): Field[] {
