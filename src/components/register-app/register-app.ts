@@ -9,6 +9,7 @@ import { TickController } from '../../controllers/tick-controller.js';
 import { waysOf, type Descriptor, type Field, type Step, type Way } from '../../descriptor/types.js';
 import { formatProblems } from '../../descriptor/problems.js';
 import { isRetryable, type ErrorCode } from '../../errors.js';
+import type { AttemptDetail } from '../../events/base.js';
 import { CmaCancelEvent } from '../../events/cancel.js';
 import { CmaErrorEvent } from '../../events/error.js';
 import { CmaReadyEvent } from '../../events/ready.js';
@@ -214,12 +215,16 @@ export class CmaRegisterApp extends LitElement {
     this.#tick.run((this.flow?.status === 'pending' && !!this.grant?.expiresAt) || this.#work.holding);
     // the control that had focus is gone (the submit button of a step now waiting on a popup, Reopen):
     // hand focus to what replaced it rather than drop it to the page
-    // (in this order: a selector list would take the first match in the page, such as Cancel); a
-    // field focuses its input once it has rendered it
+    // (a field focuses its input once it has rendered it)
     if (this.#hadFocus && !this.matches(':focus-within')) {
-      const to = ['#waiting', '#result', 'cma-field', '#step-title', '.primary', 'button'].map(s => this.renderRoot.querySelector<CmaField>(s)).find(Boolean);
+      const to = this.#first('#waiting', '#result', 'cma-field', '#step-title', '.primary', 'button') as CmaField | undefined;
       void Promise.resolve(to?.updateComplete).then(() => to?.focus());
     }
+  }
+
+  /** The first of these elements the view has, in this order (a selector list would take the first in the page, such as Cancel). */
+  #first(...selectors: string[]) {
+    return selectors.map(s => this.renderRoot.querySelector<HTMLElement>(s)).find(Boolean);
   }
 
   /** Starts over: a new attempt, from the first step. */
@@ -229,7 +234,7 @@ export class CmaRegisterApp extends LitElement {
 
   /** Moves focus into the widget: to the first field of the step, else to its first button. */
   override focus(options?: FocusOptions) {
-    (this.renderRoot.querySelector<HTMLElement>('cma-field') ?? this.renderRoot.querySelector('button'))?.focus(options);
+    this.#first('cma-field', 'button')?.focus(options);
   }
 
   /** Ends the flow in progress and fires `cma-cancel`. */
@@ -241,7 +246,7 @@ export class CmaRegisterApp extends LitElement {
     this.#work.stop();
     this.#oauth.closePopup(); // at once, not when the stopped job gets round to it
     this.flow = transition(flow, { type: 'cancel' });
-    this.dispatchEvent(new CmaCancelEvent({ ...this.#base(), step: currentStep(flow).id, reason }));
+    this.#fire(CmaCancelEvent, { step: currentStep(flow).id, reason });
   }
 
   // ——— loading ———
@@ -255,8 +260,9 @@ export class CmaRegisterApp extends LitElement {
     return this.vendor || this.#loaded?.descriptor.id || '';
   }
 
-  #base() {
-    return { vendor: this.#vendorId, attemptId: this.#attemptId };
+  /** Fires one of our events; its detail starts with the attempt's vendor and id. */
+  #fire<D extends AttemptDetail>(Type: new (detail: D) => Event, detail: Omit<D, keyof AttemptDetail>) {
+    this.dispatchEvent(new Type({ vendor: this.#vendorId, attemptId: this.#attemptId, ...detail } as D));
   }
 
   #api() {
@@ -309,8 +315,8 @@ export class CmaRegisterApp extends LitElement {
     await this.updateComplete;
     if (attemptId !== this.#attemptId) return;
     const { method, steps } = flow.descriptor;
-    this.dispatchEvent(new CmaReadyEvent({ ...this.#base(), method, steps: steps.map(s => s.id) }));
-    if (!this.choosing) this.dispatchEvent(new CmaStepEvent({ ...this.#base(), step: steps[0].id, index: 0, previous: null }));
+    this.#fire(CmaReadyEvent, { method, steps: steps.map(s => s.id) });
+    if (!this.choosing) this.#fire(CmaStepEvent, { step: steps[0].id, index: 0, previous: null });
     this.#resumeRedirect();
   }
 
@@ -335,7 +341,7 @@ export class CmaRegisterApp extends LitElement {
     this.flow = after;
     if (after.stepIndex !== before.stepIndex) {
       const step = currentStep(after);
-      this.dispatchEvent(new CmaStepEvent({ ...this.#base(), step: step.id, index: after.stepIndex, previous: currentStep(before).id }));
+      this.#fire(CmaStepEvent, { step: step.id, index: after.stepIndex, previous: currentStep(before).id });
     }
     this.#work.run(
       async signal => this.#settleFlow(await this.#oauth.resume(this.#api(), flowId, signal), signal),
@@ -442,8 +448,7 @@ export class CmaRegisterApp extends LitElement {
   }
 
   #handlePopupClosed() {
-    const name = this.#loaded ? this.locale.text(this.#loaded.descriptor.name) : this.#vendorId;
-    this.#emitError('popup_closed', this.locale.t.errors.popup_closed(name), true);
+    this.#emitError('popup_closed', this.locale.t.errors.popup_closed(this.#vendorName), true);
   }
 
   async #perform(request: Exclude<SubmitRequest, { kind: 'oauth' }>, signal: AbortSignal) {
@@ -486,11 +491,9 @@ export class CmaRegisterApp extends LitElement {
   async #finish(connectionId: string, displayName?: string) {
     const method = this.flow!.descriptor.method;
     this.flow = transition(this.flow!, { type: 'registered', connectionId, displayName });
-    this.dispatchEvent(
-      new CmaRegisteredEvent({ ...this.#base(), method, connectionId, ...(displayName ? { displayName } : {}) }),
-    );
+    this.#fire(CmaRegisteredEvent, { method, connectionId, ...(displayName ? { displayName } : {}) });
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#result')?.focus();
+    this.#first('#result')?.focus();
   }
 
   /** Shows an error; `abandon`: the server still holds the flow, so tell it to drop it (a deadline, a bad callback). */
@@ -530,21 +533,22 @@ export class CmaRegisterApp extends LitElement {
   async #moveTo(next: FlowState, previous = this.flow ? currentStep(this.flow).id : null) {
     this.flow = next;
     const step = currentStep(next);
-    this.dispatchEvent(new CmaStepEvent({ ...this.#base(), step: step.id, index: next.stepIndex, previous }));
+    this.#fire(CmaStepEvent, { step: step.id, index: next.stepIndex, previous });
     await this.updateComplete;
-    const first = shownFields(next)[0];
-    const notice = this.renderRoot.querySelector<HTMLElement>('.notice');
-    if (notice) notice.focus();
-    else if (first) this.#focusField(first.name);
-    else this.renderRoot.querySelector<HTMLElement>('#step-title')?.focus();
+    // a choice left empty (it says so), else the first field, else the step's title
+    this.#first('.notice', 'cma-field', '#step-title')?.focus();
   }
 
   // ——— words, errors, focus ———
 
+  /** The vendor's name in words, else its id (no descriptor loaded). */
+  get #vendorName(): string {
+    return this.#loaded ? this.locale.text(this.#loaded.descriptor.name) : this.#vendorId;
+  }
+
   #messageFor(error: ApiError): string {
-    const { t, text } = this.locale;
-    const vendor = this.#loaded ? text(this.#loaded.descriptor.name) : this.#vendorId;
-    return this.#redact(error.message) || (error.timedOut ? t.timedOut : t.errors[error.code](vendor));
+    const { t } = this.locale;
+    return this.#redact(error.message) || (error.timedOut ? t.timedOut : t.errors[error.code](this.#vendorName));
   }
 
   /**
@@ -567,9 +571,7 @@ export class CmaRegisterApp extends LitElement {
 
   #emitError(code: ErrorCode, message: string, retryable: boolean, fields?: string[]) {
     const step = this.flow ? currentStep(this.flow).id : undefined;
-    this.dispatchEvent(
-      new CmaErrorEvent({ ...this.#base(), code, message, retryable, ...(step ? { step } : {}), ...(fields?.length ? { fields } : {}) }),
-    );
+    this.#fire(CmaErrorEvent, { code, message, retryable, ...(step ? { step } : {}), ...(fields?.length ? { fields } : {}) });
   }
 
   #focusField(name: string | undefined) {
@@ -701,7 +703,7 @@ export class CmaRegisterApp extends LitElement {
           </p>`
         : nothing}
       ${expiresAt && !Number.isNaN(left) ? html`<p class="progress">${t.grant.timeLeft(Math.floor(left / 60), left % 60)}</p>` : nothing}
-      <div class="actions"><button type="button" @click=${this.cancel}>${t.cancel}</button></div>`;
+      ${this.#renderActions()}`;
   }
 
   #renderInstructions(step: Step) {
@@ -712,25 +714,21 @@ export class CmaRegisterApp extends LitElement {
   #renderOAuth(name: string) {
     const { t } = this.locale;
     const phase = this.#oauth.phase;
-    const cancel = html`<button type="button" @click=${this.cancel}>${t.cancel}</button>`;
     if (phase === 'closed') {
       return html`<div class="alert" role="alert">
           <p>${t.errors.popup_closed(name)}</p>
           <p>${t.oauth.closedHint}</p>
         </div>
-        <div class="actions">${cancel}<button type="button" class="primary" @click=${this.#handleReopen}>${t.oauth.reopen}</button></div>`;
+        ${this.#renderActions(html`<button type="button" class="primary" @click=${this.#handleReopen}>${t.oauth.reopen}</button>`)}`;
     }
     // opening, open, redirecting: each has its words; after the window (checking, confirming), "checking"
     const message = t.oauth[phase === 'open' || phase === 'opening' || phase === 'redirecting' ? phase : 'checking'](name);
     return html`<p part="status" class="status" id="waiting" tabindex="-1">
         ${phase === 'open' ? nothing : html`<span class="spinner"></span>`}${this.#say(message)}
       </p>
-      <div class="actions">
-        ${cancel}
-        ${phase === 'open'
-          ? html`<button type="button" class="primary" @click=${() => this.#oauth.focus()}>${t.oauth.bringBack}</button>`
-          : nothing}
-      </div>`;
+      ${this.#renderActions(
+        phase === 'open' ? html`<button type="button" class="primary" @click=${() => this.#oauth.focus()}>${t.oauth.bringBack}</button>` : nothing,
+      )}`;
   }
 
   /** The ways the vendor offers, one button each. */
@@ -746,7 +744,12 @@ export class CmaRegisterApp extends LitElement {
             </li>`,
         )}
       </ul>
-      <div class="actions"><button type="button" @click=${this.cancel}>${t.cancel}</button></div>`;
+      ${this.#renderActions()}`;
+  }
+
+  /** The buttons under a view: Back first if there is one, Cancel, and the primary button last (on the right). */
+  #renderActions(primary: unknown = nothing, back: unknown = nothing) {
+    return html`<div class="actions">${back}<button type="button" @click=${this.cancel}>${this.locale.t.cancel}</button>${primary}</div>`;
   }
 
   #renderStep(flow: FlowState, name: string) {
@@ -796,15 +799,14 @@ export class CmaRegisterApp extends LitElement {
         ${waiting
           ? html`<p class="progress">${t.retryIn(Math.ceil((this.#work.retryAt - Date.now()) / 1000))}</p>`
           : nothing}
-        <div class="actions">
-          ${flow.stepIndex > 0 || waysOf(flow.descriptor).length > 1 ? html`<button type="button" @click=${this.#handleBack}>${t.back}</button>` : nothing}
-          <button type="button" @click=${this.cancel}>${t.cancel}</button>
-          ${canSubmit(flow) || submitting
-            ? html`<button part="submit" type="submit" class="primary" aria-disabled=${submitting || waiting ? 'true' : 'false'}>
+        ${this.#renderActions(
+          canSubmit(flow) || submitting
+            ? html`<button part="submit" type="submit" class="primary" aria-disabled=${submitting || waiting}>
                 ${submitting ? html`<span class="spinner"></span>` : nothing}${flowFailed ? t.tryAgain : submitLabel}
               </button>`
-            : nothing}
-        </div>
+            : nothing,
+          flow.stepIndex > 0 || waysOf(flow.descriptor).length > 1 ? html`<button type="button" @click=${this.#handleBack}>${t.back}</button>` : nothing,
+        )}
       </form>
       ${flow.descriptor.helpUrl
         ? html`<footer>
