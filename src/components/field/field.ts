@@ -70,13 +70,11 @@ export class CmaField extends LitElement {
    * directive machinery in the bundle): a value the engine normalized, refused or reset wins.
    */
   protected override updated() {
+    const value = typeof this.value === 'string' ? this.value : '';
     for (const control of this.querySelectorAll<HTMLInputElement>('input[name], textarea')) {
-      if (control.type === 'radio' || control.type === 'checkbox') {
-        control.checked = control.type === 'radio' ? control.value === this.value : this.value === true;
-      } else {
-        const value = typeof this.value === 'string' ? this.value : '';
-        if (control.value !== value) control.value = value;
-      }
+      if (control.type === 'radio') control.checked = control.value === this.value;
+      else if (control.type === 'checkbox') control.checked = this.value === true;
+      else if (control.value !== value) control.value = value;
     }
     // fetched once a field with help shows, so that its popover is placed at once when first opened
     if (this.field.help) placement();
@@ -89,10 +87,6 @@ export class CmaField extends LitElement {
   /** Moves focus to the input (the first radio of a group). */
   override focus(options?: FocusOptions) {
     this.querySelector<HTMLElement>('input, textarea, select')?.focus(options);
-  }
-
-  get #id() {
-    return `cma-field-${this.field.name}`; // a name is an identifier (the validator says so)
   }
 
   /** Typing, or a choice picked (`change`: checked at once). */
@@ -130,7 +124,7 @@ export class CmaField extends LitElement {
   override render() {
     const { field, locale } = this;
     const { text, t } = locale;
-    const id = this.#id;
+    const id = `cma-field-${field.name}`; // a name is an identifier (the validator says so)
     const label = text(field.label);
     const help = field.help ? text(field.help) : '';
     const choice = field.type === 'radio' || field.type === 'checkbox';

@@ -269,6 +269,11 @@ export class CmaRegisterApp extends LitElement {
     return new ApiClient({ apiBase: this.apiBase, sessionToken: this.sessionToken });
   }
 
+  /** Fires `cma-step`: the step of `flow` became current. */
+  #fireStep(flow: FlowState, previous: string | null) {
+    this.#fire(CmaStepEvent, { step: currentStep(flow).id, index: flow.stepIndex, previous });
+  }
+
   /** DELETEs the flow the server holds for this attempt, if any (best effort). */
   #abandonFlow() {
     const flowId = this.flow?.flowId;
@@ -316,7 +321,7 @@ export class CmaRegisterApp extends LitElement {
     if (attemptId !== this.#attemptId) return;
     const { method, steps } = flow.descriptor;
     this.#fire(CmaReadyEvent, { method, steps: steps.map(s => s.id) });
-    if (!this.choosing) this.#fire(CmaStepEvent, { step: steps[0].id, index: 0, previous: null });
+    if (!this.choosing) this.#fireStep(flow, null);
     this.#resumeRedirect();
   }
 
@@ -339,10 +344,7 @@ export class CmaRegisterApp extends LitElement {
     const after = transition(before, { type: 'resume', flowId });
     if (after === before) return;
     this.flow = after;
-    if (after.stepIndex !== before.stepIndex) {
-      const step = currentStep(after);
-      this.#fire(CmaStepEvent, { step: step.id, index: after.stepIndex, previous: currentStep(before).id });
-    }
+    if (after.stepIndex !== before.stepIndex) this.#fireStep(after, currentStep(before).id);
     this.#work.run(
       async signal => this.#settleFlow(await this.#oauth.resume(this.#api(), flowId, signal), signal),
       e => this.#fail(e),
@@ -532,8 +534,7 @@ export class CmaRegisterApp extends LitElement {
 
   async #moveTo(next: FlowState, previous = this.flow ? currentStep(this.flow).id : null) {
     this.flow = next;
-    const step = currentStep(next);
-    this.#fire(CmaStepEvent, { step: step.id, index: next.stepIndex, previous });
+    this.#fireStep(next, previous);
     await this.updateComplete;
     // a choice left empty (it says so), else the first field, else the step's title
     this.#first('.notice', 'cma-field', '#step-title')?.focus();
