@@ -124,7 +124,8 @@ export class CmaField extends LitElement {
   override render() {
     const { field, locale } = this;
     const { text, t } = locale;
-    const id = `cma-field-${field.name}`; // a name is an identifier (the validator says so)
+    // a name is an identifier (the validator says so); <cma-register-app> focuses an input by its id
+    const id = `cma-field-${field.name}`;
     const label = text(field.label);
     const help = field.help ? text(field.help) : '';
     const choice = field.type === 'radio' || field.type === 'checkbox';

@@ -364,7 +364,7 @@ export class CmaRegisterApp extends LitElement {
     if (this.flow) this.flow = transition(this.flow, { type: 'input', ...e.detail });
   }
 
-  async #handleSubmit(e: SubmitEvent) {
+  #handleSubmit(e: SubmitEvent) {
     e.preventDefault();
     const before = this.flow;
     if (!before || this.#work.holding) return;
@@ -378,8 +378,6 @@ export class CmaRegisterApp extends LitElement {
     }
     const fields = Object.keys(after.fieldErrors);
     this.#emitError('invalid_input', this.locale.t.invalidInput(fields.length), true, fields);
-    await this.updateComplete;
-    this.#focusField(fields[0]);
   }
 
   /**
@@ -499,7 +497,7 @@ export class CmaRegisterApp extends LitElement {
   }
 
   /** Shows an error; `abandon`: the server still holds the flow, so tell it to drop it (a deadline, a bad callback). */
-  async #fail(e: unknown, abandon = true) {
+  #fail(e: unknown, abandon = true) {
     if (!this.flow) return;
     const error = e instanceof ApiError ? e : new ApiError('unknown_error');
     if (abandon) this.#abandonFlow();
@@ -512,12 +510,9 @@ export class CmaRegisterApp extends LitElement {
       error: { code: error.code, message, retryable: error.retryable, retryAfter: error.retryAfter },
       fields,
     });
-    const fieldNames = Object.keys(this.flow.fieldErrors);
     // the event says how long to wait; the screen counts it down (see #renderStep)
     const wait = error.retryAfter ? ` ${this.locale.t.retryIn(error.retryAfter)}` : '';
-    this.#emitError(error.code, message + wait, error.retryable, fieldNames.length ? fieldNames : undefined);
-    await this.updateComplete;
-    if (fieldNames.length) this.#focusField(fieldNames[0]);
+    this.#emitError(error.code, message + wait, error.retryable, Object.keys(this.flow.fieldErrors));
   }
 
   #handleBack() {
@@ -570,15 +565,19 @@ export class CmaRegisterApp extends LitElement {
   }
 
 
-  #emitError(code: ErrorCode, message: string, retryable: boolean, fields?: string[]) {
+  /** Fires `cma-error`; focus goes to the first of the fields it names once they show what is wrong. */
+  async #emitError(code: ErrorCode, message: string, retryable: boolean, fields: string[] = []) {
     const step = this.flow ? currentStep(this.flow).id : undefined;
-    this.#fire(CmaErrorEvent, { code, message, retryable, ...(step ? { step } : {}), ...(fields?.length ? { fields } : {}) });
+    this.#fire(CmaErrorEvent, { code, message, retryable, ...(step ? { step } : {}), ...(fields.length ? { fields } : {}) });
+    if (!fields.length) return;
+    await this.updateComplete;
+    this.#focusField(fields[0]);
   }
 
-  #focusField(name: string | undefined) {
-    if (!name) return;
-    const fields = this.renderRoot.querySelectorAll<CmaField>('cma-field');
-    [...fields].find(f => f.field.name === name)?.focus();
+
+  /** Focuses a field's input (a radio group's first button), which its cma-field gives the id `cma-field-<name>`. */
+  #focusField(name: string) {
+    this.renderRoot.querySelector<HTMLElement>(`#cma-field-${name}`)?.focus();
   }
 
   #problemText(field: Field, problem: FieldProblem): string {
