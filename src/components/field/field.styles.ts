@@ -61,9 +61,7 @@ export const fieldStyles = css`
     color: var(--_muted);
     white-space: nowrap;
   }
-  .control input,
-  .control textarea,
-  .control select {
+  .control :is(input, textarea, select) {
     flex: 1;
     min-width: 0;
     min-height: 2.5rem;
@@ -73,8 +71,7 @@ export const fieldStyles = css`
     font: inherit;
     color: inherit;
     background: transparent;
-  }
-  .control :is(input, textarea, select):focus {
+    /* the ring goes round the whole control (.control:focus-within) */
     outline: none;
   }
   .control textarea {

@@ -117,10 +117,6 @@ export class CmaField extends LitElement {
     this.dispatchEvent(new CustomEvent('field-change', { bubbles: true, detail: { name: this.field.name, value, left } }));
   }
 
-  #toggleReveal() {
-    this.revealed = !this.revealed;
-  }
-
   override render() {
     const { field, locale } = this;
     const { text, t } = locale;
@@ -274,7 +270,7 @@ export class CmaField extends LitElement {
               aria-controls=${id}
               aria-pressed=${this.revealed}
               aria-label=${toggle(label)}
-              @click=${this.#toggleReveal}
+              @click=${() => (this.revealed = !this.revealed)}
             >
               ${toggle('').trim()}
             </button>`

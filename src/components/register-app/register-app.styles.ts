@@ -60,7 +60,7 @@ export const registerAppStyles = css`
   .actions .primary {
     margin-inline-start: auto;
   }
-  button.primary {
+  .primary {
     background: var(--_primary);
     border-color: var(--_primary);
     color: var(--_on-primary);

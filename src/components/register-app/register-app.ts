@@ -328,10 +328,11 @@ export class CmaRegisterApp extends LitElement {
   /** Back from the vendor in redirect mode: finish the flow named in the URL, and take it out of the URL. */
   #resumeRedirect() {
     const url = new URL(location.href);
-    const flowId = url.searchParams.get(FLOW_PARAM);
-    if (!flowId || url.searchParams.get(VENDOR_PARAM) !== this.#vendorId || !this.flow) return;
-    url.searchParams.delete(FLOW_PARAM);
-    url.searchParams.delete(VENDOR_PARAM);
+    const params = url.searchParams;
+    const flowId = params.get(FLOW_PARAM);
+    if (!flowId || params.get(VENDOR_PARAM) !== this.#vendorId || !this.flow) return;
+    params.delete(FLOW_PARAM);
+    params.delete(VENDOR_PARAM);
     history.replaceState(history.state, '', url.href);
     if (this.choosing) {
       // the way the user went to the vendor by: the one that logs in there
