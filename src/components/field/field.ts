@@ -123,10 +123,10 @@ export class CmaField extends LitElement {
     // a name is an identifier (the validator says so); <cma-register-app> focuses an input by its id
     const id = `cma-field-${field.name}`;
     const label = text(field.label);
-    const help = field.help ? text(field.help) : '';
+    const help = text(field.help);
     const choice = field.type === 'radio' || field.type === 'checkbox';
-    const prefix = !choice && field.prefix ? text(field.prefix) : '';
-    const suffix = !choice && field.suffix ? text(field.suffix) : '';
+    const prefix = choice ? '' : text(field.prefix);
+    const suffix = choice ? '' : text(field.suffix);
     // the prefix and suffix are shown around the input; in words, they are part of its description
     const affix = prefix || suffix ? t.affix(prefix, suffix) : '';
     const describedBy =
@@ -193,7 +193,7 @@ export class CmaField extends LitElement {
     const masked = secret && !this.revealed;
     const toggle = this.revealed ? t.hide : t.show;
     const value = typeof this.value === 'string' ? this.value : '';
-    const placeholder = field.placeholder ? text(field.placeholder) : nothing;
+    const placeholder = text(field.placeholder) || nothing;
     // A secret without an autocomplete token is a key or token: password managers keep away from it.
     const ignore = secret && !field.autocomplete ? 'true' : nothing;
     const autocomplete = field.autocomplete ?? (secret ? 'off' : nothing);

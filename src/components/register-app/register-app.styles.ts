@@ -9,7 +9,7 @@ export const registerAppStyles = css`
   :host([hidden]) {
     display: none;
   }
-  [part=base] {
+  section {
     background: var(--_surface);
     border: var(--cma-border, 1px solid var(--cma-color-border, light-dark(#d1d5db, #4b5563)));
     border-radius: calc(var(--_radius) * 2);

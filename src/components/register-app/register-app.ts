@@ -590,7 +590,7 @@ export class CmaRegisterApp extends LitElement {
       case 'required':
         return t.field.required(label, field.type);
       case 'pattern':
-        return field.patternMessage ? text(field.patternMessage) : t.field.pattern(label);
+        return text(field.patternMessage) || t.field.pattern(label);
       case 'minLength':
       case 'maxLength':
         return t.field[problem.rule](label, problem.limit);
@@ -636,10 +636,9 @@ export class CmaRegisterApp extends LitElement {
 
   /** The logo and the heading: "Authenticate <vendor>" while there is something to do, then the vendor's name alone. */
   #renderHeader(descriptor: Descriptor, name: string) {
-    const logo = descriptor.logo ? new URL(descriptor.logo, this.#loaded!.baseUrl).href : '';
     return html`<header part="header">
-      ${logo
-        ? html`<img part="logo" src=${logo} alt="" width="40" height="40" referrerpolicy="no-referrer" @error=${(e: Event) => ((e.target as HTMLElement).hidden = true)} />`
+      ${descriptor.logo
+        ? html`<img part="logo" src=${new URL(descriptor.logo, this.#loaded!.baseUrl).href} alt="" width="40" height="40" referrerpolicy="no-referrer" @error=${(e: Event) => ((e.target as HTMLElement).hidden = true)} />`
         : nothing}
       <h2 id="heading">${this.flow && !isOpen(this.flow) ? name : this.locale.t.heading(name)}</h2>
     </header>`;
@@ -722,8 +721,8 @@ export class CmaRegisterApp extends LitElement {
         </div>
         ${this.#renderActions(html`<button type="button" class="primary" @click=${this.#handleReopen}>${t.oauth.reopen}</button>`)}`;
     }
-    // opening, open, redirecting: each has its words; after the window (checking, confirming), "checking"
-    const message = t.oauth[phase === 'open' || phase === 'opening' || phase === 'redirecting' ? phase : 'checking'](name);
+    // opening, open, redirecting, checking: each has its words; confirming (after the window) says "checking" too
+    const message = t.oauth[phase === 'confirming' || phase === 'idle' ? 'checking' : phase](name);
     return html`<p part="status" class="status" id="waiting" tabindex="-1">
         ${phase === 'open' ? nothing : html`<span class="spinner"></span>`}${this.#say(message)}
       </p>
@@ -761,7 +760,7 @@ export class CmaRegisterApp extends LitElement {
     if (submitting) this.#say(t.submitting); // the button's spinner, in words
     const waiting = this.#work.holding;
     const empty = emptyChoices(flow);
-    const title = step.title ? text(step.title) : '';
+    const title = text(step.title);
     const submitLabel =
       text(step.submit.label) ||
       (step.submit.kind === 'oauth' ? t.submit.oauth(name) : t.submit[step.submit.kind]);
