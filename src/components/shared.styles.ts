@@ -25,7 +25,7 @@ export const sharedStyles = css`
     /* an outline, so that forced colors (Windows high contrast) show it too */
     --_focus: var(--cma-focus-ring, 2px solid var(--_primary));
     color: var(--_text);
-    font-family: var(--cma-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    font-family: var(--cma-font-family, system-ui, sans-serif);
     font-size: var(--cma-font-size, 1rem);
     line-height: 1.5;
     /* a long key, URL or word in a descriptor wraps rather than widen the widget (WCAG 1.4.10) */
@@ -51,6 +51,18 @@ export const sharedStyles = css`
   }
   p {
     margin: 0 0 0.5em;
+  }
+  /* every button, also a field's "More about …" and Show (field.styles.ts) */
+  button {
+    font: inherit;
+    min-height: 2.5rem;
+    min-width: 2.5rem;
+    padding: 0.5em 1em;
+    border-radius: var(--_radius);
+    border: 1px solid var(--_border);
+    background: var(--_surface);
+    color: var(--_text);
+    cursor: pointer;
   }
   :focus-visible {
     outline: var(--_focus);

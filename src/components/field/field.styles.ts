@@ -10,9 +10,6 @@ export const fieldStyles = css`
     display: block;
     margin-block-end: var(--_space);
   }
-  cma-field[hidden] {
-    display: none;
-  }
   .label {
     display: inline-block;
     font-weight: 600;
@@ -22,7 +19,7 @@ export const fieldStyles = css`
     font-weight: 400;
     color: var(--_muted);
   }
-  /* the "More about …" button: a small round one, among the widget's buttons (register-app.styles.ts) */
+  /* the "More about …" button: a small round one, among the widget's buttons (shared.styles.ts) */
   .info {
     min-width: 1.5rem;
     min-height: 1.5rem;
@@ -31,12 +28,15 @@ export const fieldStyles = css`
     border-radius: 50%;
   }
   /* the help popover, in the top layer, placed by help-popover.ts */
-  .help {
-    max-width: min(20rem, 90vw);
-    padding: 0.5em 0.75em;
+  .help,
+  .control {
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
+  }
+  .help {
+    max-width: min(20rem, 90vw);
+    padding: 0.5em 0.75em;
     color: var(--_text);
   }
   .help p:last-child {
@@ -44,10 +44,6 @@ export const fieldStyles = css`
   }
   .control {
     display: flex;
-    align-items: stretch;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
     overflow: hidden;
   }
   .control:focus-within {
@@ -65,9 +61,7 @@ export const fieldStyles = css`
     color: var(--_muted);
     white-space: nowrap;
   }
-  .control input,
-  .control textarea,
-  .control select {
+  .control :is(input, textarea, select) {
     flex: 1;
     min-width: 0;
     min-height: 2.5rem;
@@ -77,8 +71,7 @@ export const fieldStyles = css`
     font: inherit;
     color: inherit;
     background: transparent;
-  }
-  .control :is(input, textarea, select):focus {
+    /* the ring goes round the whole control (.control:focus-within) */
     outline: none;
   }
   .control textarea {
@@ -92,19 +85,14 @@ export const fieldStyles = css`
     border: 0;
     border-inline-start: 1px solid var(--_border);
     background: var(--_subtle);
-    color: var(--_text);
-    font: inherit;
     font-size: 0.875em;
     padding: 0 0.75em;
     min-width: 4rem;
-    cursor: pointer;
   }
-  fieldset {
+  fieldset,
+  legend {
     border: 0;
     margin: 0;
-    padding: 0;
-  }
-  legend {
     padding: 0;
   }
   .choice {

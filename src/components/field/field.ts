@@ -70,13 +70,11 @@ export class CmaField extends LitElement {
    * directive machinery in the bundle): a value the engine normalized, refused or reset wins.
    */
   protected override updated() {
+    const value = typeof this.value === 'string' ? this.value : '';
     for (const control of this.querySelectorAll<HTMLInputElement>('input[name], textarea')) {
-      if (control.type === 'radio' || control.type === 'checkbox') {
-        control.checked = control.type === 'radio' ? control.value === this.value : this.value === true;
-      } else {
-        const value = typeof this.value === 'string' ? this.value : '';
-        if (control.value !== value) control.value = value;
-      }
+      if (control.type === 'radio') control.checked = control.value === this.value;
+      else if (control.type === 'checkbox') control.checked = this.value === true;
+      else if (control.value !== value) control.value = value;
     }
     // fetched once a field with help shows, so that its popover is placed at once when first opened
     if (this.field.help) placement();
@@ -89,10 +87,6 @@ export class CmaField extends LitElement {
   /** Moves focus to the input (the first radio of a group). */
   override focus(options?: FocusOptions) {
     this.querySelector<HTMLElement>('input, textarea, select')?.focus(options);
-  }
-
-  get #id() {
-    return `cma-field-${this.field.name}`; // a name is an identifier (the validator says so)
   }
 
   /** Typing, or a choice picked (`change`: checked at once). */
@@ -123,19 +117,16 @@ export class CmaField extends LitElement {
     this.dispatchEvent(new CustomEvent('field-change', { bubbles: true, detail: { name: this.field.name, value, left } }));
   }
 
-  #toggleReveal() {
-    this.revealed = !this.revealed;
-  }
-
   override render() {
     const { field, locale } = this;
     const { text, t } = locale;
-    const id = this.#id;
+    // a name is an identifier (the validator says so); <cma-register-app> focuses an input by its id
+    const id = `cma-field-${field.name}`;
     const label = text(field.label);
-    const help = field.help ? text(field.help) : '';
+    const help = text(field.help);
     const choice = field.type === 'radio' || field.type === 'checkbox';
-    const prefix = !choice && field.prefix ? text(field.prefix) : '';
-    const suffix = !choice && field.suffix ? text(field.suffix) : '';
+    const prefix = choice ? '' : text(field.prefix);
+    const suffix = choice ? '' : text(field.suffix);
     // the prefix and suffix are shown around the input; in words, they are part of its description
     const affix = prefix || suffix ? t.affix(prefix, suffix) : '';
     const describedBy =
@@ -199,55 +190,10 @@ export class CmaField extends LitElement {
     // "Show" makes its input plain text: the marks of rrweb (and the tools built on it), FullStory and
     // LogRocket. (Sentry, PostHog, Hotjar and Datadog mask every input by default.)
     const secret = field.type === 'secret';
-    return html`<div part="field" class="${this.error ? 'invalid' : ''} ${secret ? 'rr-block fs-exclude' : ''}" data-private=${secret ? '' : nothing}>
-      <label part="label" class="label" for=${id}>${label}${optional}</label>
-      ${helpBlock}
-      <div class="control">
-        ${prefix ? html`<span class="affix" aria-hidden="true">${prefix}</span>` : nothing}
-        ${this.#renderControl(id, describedBy, invalid)}
-        ${suffix ? html`<span class="affix" aria-hidden="true">${suffix}</span>` : nothing}
-        ${field.type === 'secret'
-          ? html`<button
-              type="button"
-              class="toggle"
-              aria-controls=${id}
-              aria-pressed=${this.revealed ? 'true' : 'false'}
-              aria-label=${this.revealed ? t.hide(label) : t.show(label)}
-              @click=${this.#toggleReveal}
-            >
-              ${this.revealed ? t.hide('').trim() : t.show('').trim()}
-            </button>`
-          : nothing}
-      </div>
-      ${affix ? html`<span class="visually-hidden" id="${id}-affix">${affix}</span>` : nothing} ${errorBlock}
-    </div>`;
-  }
-
-  #renderControl(id: string, describedBy: string | typeof nothing, invalid: string | typeof nothing) {
-    const { field } = this;
-    const { text, t } = this.locale;
-    const value = typeof this.value === 'string' ? this.value : '';
-    const placeholder = field.placeholder ? text(field.placeholder) : nothing;
-
-    if (field.type === 'select') {
-      const chosen = this.options.some(o => o.value === value);
-      return html`<select
-        part="input"
-        id=${id}
-        name=${field.name}
-        ?required=${field.required}
-        aria-invalid=${invalid}
-        aria-describedby=${describedBy}
-        autocomplete=${field.autocomplete ?? nothing}
-        @change=${this.#handleInput}
-      >
-        ${chosen ? nothing : html`<option value="" selected>${t.choose}</option>`}
-        ${this.options.map(o => html`<option .value=${o.value} ?selected=${o.value === value}>${text(o.label)}</option>`)}
-      </select>`;
-    }
-
-    const secret = field.type === 'secret';
     const masked = secret && !this.revealed;
+    const toggle = this.revealed ? t.hide : t.show;
+    const value = typeof this.value === 'string' ? this.value : '';
+    const placeholder = text(field.placeholder) || nothing;
     // A secret without an autocomplete token is a key or token: password managers keep away from it.
     const ignore = secret && !field.autocomplete ? 'true' : nothing;
     const autocomplete = field.autocomplete ?? (secret ? 'off' : nothing);
@@ -255,46 +201,83 @@ export class CmaField extends LitElement {
 
     // No minlength/maxlength attributes: the browser would cut a long paste short without a word;
     // the engine checks lengths and says what is wrong instead.
-    return field.multiline
-      ? html`<textarea
-          part="input"
-          id=${id}
-          name=${field.name}
-          class=${masked ? 'masked' : ''}
-          rows="4"
-          placeholder=${placeholder}
-          ?required=${field.required}
-          data-1p-ignore=${ignore}
-          data-lpignore=${ignore}
-          data-bwignore=${ignore}
-          data-form-type=${ignore === nothing ? nothing : 'other'}
-          autocomplete=${autocomplete}
-          spellcheck=${noSpell ? 'false' : 'true'}
-          autocapitalize=${noSpell ? 'off' : nothing}
-          aria-invalid=${invalid}
-          aria-describedby=${describedBy}
-          @input=${this.#handleInput}
-          @change=${this.#handleCommit}
-        ></textarea>`
-      : html`<input
-          part="input"
-          id=${id}
-          name=${field.name}
-          type=${masked ? 'password' : secret ? 'text' : field.type}
-          placeholder=${placeholder}
-          ?required=${field.required}
-          data-1p-ignore=${ignore}
-          data-lpignore=${ignore}
-          data-bwignore=${ignore}
-          data-form-type=${ignore === nothing ? nothing : 'other'}
-          autocomplete=${autocomplete}
-          spellcheck=${noSpell ? 'false' : 'true'}
-          autocapitalize=${noSpell ? 'off' : nothing}
-          aria-invalid=${invalid}
-          aria-describedby=${describedBy}
-          @input=${this.#handleInput}
-          @change=${this.#handleCommit}
-        />`;
+    const control =
+      field.type === 'select'
+        ? html`<select
+            part="input"
+            id=${id}
+            name=${field.name}
+            ?required=${field.required}
+            aria-invalid=${invalid}
+            aria-describedby=${describedBy}
+            autocomplete=${autocomplete}
+            @change=${this.#handleInput}
+          >
+            ${this.options.some(o => o.value === value) ? nothing : html`<option value="" selected>${t.choose}</option>`}
+            ${this.options.map(o => html`<option .value=${o.value} ?selected=${o.value === value}>${text(o.label)}</option>`)}
+          </select>`
+        : field.multiline
+          ? html`<textarea
+              part="input"
+              id=${id}
+              name=${field.name}
+              class=${masked ? 'masked' : ''}
+              rows="4"
+              placeholder=${placeholder}
+              ?required=${field.required}
+              data-1p-ignore=${ignore}
+              data-lpignore=${ignore}
+              data-bwignore=${ignore}
+              data-form-type=${ignore === nothing ? nothing : 'other'}
+              autocomplete=${autocomplete}
+              spellcheck=${!noSpell}
+              autocapitalize=${noSpell ? 'off' : nothing}
+              aria-invalid=${invalid}
+              aria-describedby=${describedBy}
+              @input=${this.#handleInput}
+              @change=${this.#handleCommit}
+            ></textarea>`
+          : html`<input
+              part="input"
+              id=${id}
+              name=${field.name}
+              type=${masked ? 'password' : secret ? 'text' : field.type}
+              placeholder=${placeholder}
+              ?required=${field.required}
+              data-1p-ignore=${ignore}
+              data-lpignore=${ignore}
+              data-bwignore=${ignore}
+              data-form-type=${ignore === nothing ? nothing : 'other'}
+              autocomplete=${autocomplete}
+              spellcheck=${!noSpell}
+              autocapitalize=${noSpell ? 'off' : nothing}
+              aria-invalid=${invalid}
+              aria-describedby=${describedBy}
+              @input=${this.#handleInput}
+              @change=${this.#handleCommit}
+            />`;
+    return html`<div part="field" class="${this.error ? 'invalid' : ''} ${secret ? 'rr-block fs-exclude' : ''}" data-private=${secret ? '' : nothing}>
+      <label part="label" class="label" for=${id}>${label}${optional}</label>
+      ${helpBlock}
+      <div class="control">
+        ${prefix ? html`<span class="affix" aria-hidden="true">${prefix}</span>` : nothing}
+        ${control}
+        ${suffix ? html`<span class="affix" aria-hidden="true">${suffix}</span>` : nothing}
+        ${secret
+          ? html`<button
+              type="button"
+              class="toggle"
+              aria-controls=${id}
+              aria-pressed=${this.revealed}
+              aria-label=${toggle(label)}
+              @click=${() => (this.revealed = !this.revealed)}
+            >
+              ${toggle('').trim()}
+            </button>`
+          : nothing}
+      </div>
+      ${affix ? html`<span class="visually-hidden" id="${id}-affix">${affix}</span>` : nothing} ${errorBlock}
+    </div>`;
   }
 }
 

@@ -35,7 +35,6 @@ export const instructionsStyles = css`
   }
   .instructions img {
     max-width: 100%;
-    height: auto;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }

@@ -9,7 +9,7 @@ export const registerAppStyles = css`
   :host([hidden]) {
     display: none;
   }
-  [part=base] {
+  section {
     background: var(--_surface);
     border: var(--cma-border, 1px solid var(--cma-color-border, light-dark(#d1d5db, #4b5563)));
     border-radius: calc(var(--_radius) * 2);
@@ -60,18 +60,7 @@ export const registerAppStyles = css`
   .actions .primary {
     margin-inline-start: auto;
   }
-  button {
-    font: inherit;
-    min-height: 2.5rem;
-    min-width: 2.5rem;
-    padding: 0.5em 1em;
-    border-radius: var(--_radius);
-    border: 1px solid var(--_border);
-    background: var(--_surface);
-    color: var(--_text);
-    cursor: pointer;
-  }
-  button.primary {
+  .primary {
     background: var(--_primary);
     border-color: var(--_primary);
     color: var(--_on-primary);
@@ -81,23 +70,22 @@ export const registerAppStyles = css`
     opacity: 0.6;
     cursor: not-allowed;
   }
-  .alert {
-    border-inline-start: 4px solid var(--_error);
-    background: color-mix(in srgb, var(--_error) 8%, var(--_surface));
-    border-radius: var(--_radius);
-    padding: 0.5em 0.75em;
-    margin-block: var(--_space);
-  }
-  .alert p:last-child,
-  .alert ul {
-    margin-block-end: 0;
-  }
+  .alert,
   .notice {
     border-inline-start: 4px solid var(--_border);
     background: var(--_subtle);
     border-radius: var(--_radius);
     padding: 0.5em 0.75em;
     margin-block-end: var(--_space);
+  }
+  .alert {
+    border-color: var(--_error);
+    background: color-mix(in srgb, var(--_error) 8%, var(--_surface));
+    margin-block-start: var(--_space);
+  }
+  .alert p:last-child,
+  .alert ul {
+    margin-block-end: 0;
   }
   .grant {
     display: flex;

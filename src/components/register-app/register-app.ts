@@ -9,6 +9,7 @@ import { TickController } from '../../controllers/tick-controller.js';
 import { waysOf, type Descriptor, type Field, type Step, type Way } from '../../descriptor/types.js';
 import { formatProblems } from '../../descriptor/problems.js';
 import { isRetryable, type ErrorCode } from '../../errors.js';
+import type { AttemptDetail } from '../../events/base.js';
 import { CmaCancelEvent } from '../../events/cancel.js';
 import { CmaErrorEvent } from '../../events/error.js';
 import { CmaReadyEvent } from '../../events/ready.js';
@@ -214,12 +215,16 @@ export class CmaRegisterApp extends LitElement {
     this.#tick.run((this.flow?.status === 'pending' && !!this.grant?.expiresAt) || this.#work.holding);
     // the control that had focus is gone (the submit button of a step now waiting on a popup, Reopen):
     // hand focus to what replaced it rather than drop it to the page
-    // (in this order: a selector list would take the first match in the page, such as Cancel); a
-    // field focuses its input once it has rendered it
+    // (a field focuses its input once it has rendered it)
     if (this.#hadFocus && !this.matches(':focus-within')) {
-      const to = ['#waiting', '#result', 'cma-field', '#step-title', '.primary', 'button'].map(s => this.renderRoot.querySelector<CmaField>(s)).find(Boolean);
+      const to = this.#first('#waiting', '#result', 'cma-field', '#step-title', '.primary', 'button') as CmaField | undefined;
       void Promise.resolve(to?.updateComplete).then(() => to?.focus());
     }
+  }
+
+  /** The first of these elements the view has, in this order (a selector list would take the first in the page, such as Cancel). */
+  #first(...selectors: string[]) {
+    return selectors.map(s => this.renderRoot.querySelector<HTMLElement>(s)).find(Boolean);
   }
 
   /** Starts over: a new attempt, from the first step. */
@@ -229,7 +234,7 @@ export class CmaRegisterApp extends LitElement {
 
   /** Moves focus into the widget: to the first field of the step, else to its first button. */
   override focus(options?: FocusOptions) {
-    (this.renderRoot.querySelector<HTMLElement>('cma-field') ?? this.renderRoot.querySelector('button'))?.focus(options);
+    this.#first('cma-field', 'button')?.focus(options);
   }
 
   /** Ends the flow in progress and fires `cma-cancel`. */
@@ -241,7 +246,7 @@ export class CmaRegisterApp extends LitElement {
     this.#work.stop();
     this.#oauth.closePopup(); // at once, not when the stopped job gets round to it
     this.flow = transition(flow, { type: 'cancel' });
-    this.dispatchEvent(new CmaCancelEvent({ ...this.#base(), step: currentStep(flow).id, reason }));
+    this.#fire(CmaCancelEvent, { step: currentStep(flow).id, reason });
   }
 
   // ——— loading ———
@@ -255,12 +260,18 @@ export class CmaRegisterApp extends LitElement {
     return this.vendor || this.#loaded?.descriptor.id || '';
   }
 
-  #base() {
-    return { vendor: this.#vendorId, attemptId: this.#attemptId };
+  /** Fires one of our events; its detail starts with the attempt's vendor and id. */
+  #fire<D extends AttemptDetail>(Type: new (detail: D) => Event, detail: Omit<D, keyof AttemptDetail>) {
+    this.dispatchEvent(new Type({ vendor: this.#vendorId, attemptId: this.#attemptId, ...detail } as D));
   }
 
   #api() {
     return new ApiClient({ apiBase: this.apiBase, sessionToken: this.sessionToken });
+  }
+
+  /** Fires `cma-step`: the step of `flow` became current. */
+  #fireStep(flow: FlowState, previous: string | null) {
+    this.#fire(CmaStepEvent, { step: currentStep(flow).id, index: flow.stepIndex, previous });
   }
 
   /** DELETEs the flow the server holds for this attempt, if any (best effort). */
@@ -309,18 +320,19 @@ export class CmaRegisterApp extends LitElement {
     await this.updateComplete;
     if (attemptId !== this.#attemptId) return;
     const { method, steps } = flow.descriptor;
-    this.dispatchEvent(new CmaReadyEvent({ ...this.#base(), method, steps: steps.map(s => s.id) }));
-    if (!this.choosing) this.dispatchEvent(new CmaStepEvent({ ...this.#base(), step: steps[0].id, index: 0, previous: null }));
+    this.#fire(CmaReadyEvent, { method, steps: steps.map(s => s.id) });
+    if (!this.choosing) this.#fireStep(flow, null);
     this.#resumeRedirect();
   }
 
   /** Back from the vendor in redirect mode: finish the flow named in the URL, and take it out of the URL. */
   #resumeRedirect() {
     const url = new URL(location.href);
-    const flowId = url.searchParams.get(FLOW_PARAM);
-    if (!flowId || url.searchParams.get(VENDOR_PARAM) !== this.#vendorId || !this.flow) return;
-    url.searchParams.delete(FLOW_PARAM);
-    url.searchParams.delete(VENDOR_PARAM);
+    const params = url.searchParams;
+    const flowId = params.get(FLOW_PARAM);
+    if (!flowId || params.get(VENDOR_PARAM) !== this.#vendorId || !this.flow) return;
+    params.delete(FLOW_PARAM);
+    params.delete(VENDOR_PARAM);
     history.replaceState(history.state, '', url.href);
     if (this.choosing) {
       // the way the user went to the vendor by: the one that logs in there
@@ -333,10 +345,7 @@ export class CmaRegisterApp extends LitElement {
     const after = transition(before, { type: 'resume', flowId });
     if (after === before) return;
     this.flow = after;
-    if (after.stepIndex !== before.stepIndex) {
-      const step = currentStep(after);
-      this.dispatchEvent(new CmaStepEvent({ ...this.#base(), step: step.id, index: after.stepIndex, previous: currentStep(before).id }));
-    }
+    if (after.stepIndex !== before.stepIndex) this.#fireStep(after, currentStep(before).id);
     this.#work.run(
       async signal => this.#settleFlow(await this.#oauth.resume(this.#api(), flowId, signal), signal),
       e => this.#fail(e),
@@ -356,7 +365,7 @@ export class CmaRegisterApp extends LitElement {
     if (this.flow) this.flow = transition(this.flow, { type: 'input', ...e.detail });
   }
 
-  async #handleSubmit(e: SubmitEvent) {
+  #handleSubmit(e: SubmitEvent) {
     e.preventDefault();
     const before = this.flow;
     if (!before || this.#work.holding) return;
@@ -370,8 +379,6 @@ export class CmaRegisterApp extends LitElement {
     }
     const fields = Object.keys(after.fieldErrors);
     this.#emitError('invalid_input', this.locale.t.invalidInput(fields.length), true, fields);
-    await this.updateComplete;
-    this.#focusField(fields[0]);
   }
 
   /**
@@ -442,8 +449,7 @@ export class CmaRegisterApp extends LitElement {
   }
 
   #handlePopupClosed() {
-    const name = this.#loaded ? this.locale.text(this.#loaded.descriptor.name) : this.#vendorId;
-    this.#emitError('popup_closed', this.locale.t.errors.popup_closed(name), true);
+    this.#emitError('popup_closed', this.locale.t.errors.popup_closed(this.#vendorName), true);
   }
 
   async #perform(request: Exclude<SubmitRequest, { kind: 'oauth' }>, signal: AbortSignal) {
@@ -486,15 +492,13 @@ export class CmaRegisterApp extends LitElement {
   async #finish(connectionId: string, displayName?: string) {
     const method = this.flow!.descriptor.method;
     this.flow = transition(this.flow!, { type: 'registered', connectionId, displayName });
-    this.dispatchEvent(
-      new CmaRegisteredEvent({ ...this.#base(), method, connectionId, ...(displayName ? { displayName } : {}) }),
-    );
+    this.#fire(CmaRegisteredEvent, { method, connectionId, ...(displayName ? { displayName } : {}) });
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#result')?.focus();
+    this.#first('#result')?.focus();
   }
 
   /** Shows an error; `abandon`: the server still holds the flow, so tell it to drop it (a deadline, a bad callback). */
-  async #fail(e: unknown, abandon = true) {
+  #fail(e: unknown, abandon = true) {
     if (!this.flow) return;
     const error = e instanceof ApiError ? e : new ApiError('unknown_error');
     if (abandon) this.#abandonFlow();
@@ -507,12 +511,9 @@ export class CmaRegisterApp extends LitElement {
       error: { code: error.code, message, retryable: error.retryable, retryAfter: error.retryAfter },
       fields,
     });
-    const fieldNames = Object.keys(this.flow.fieldErrors);
     // the event says how long to wait; the screen counts it down (see #renderStep)
     const wait = error.retryAfter ? ` ${this.locale.t.retryIn(error.retryAfter)}` : '';
-    this.#emitError(error.code, message + wait, error.retryable, fieldNames.length ? fieldNames : undefined);
-    await this.updateComplete;
-    if (fieldNames.length) this.#focusField(fieldNames[0]);
+    this.#emitError(error.code, message + wait, error.retryable, Object.keys(this.flow.fieldErrors));
   }
 
   #handleBack() {
@@ -529,22 +530,22 @@ export class CmaRegisterApp extends LitElement {
 
   async #moveTo(next: FlowState, previous = this.flow ? currentStep(this.flow).id : null) {
     this.flow = next;
-    const step = currentStep(next);
-    this.dispatchEvent(new CmaStepEvent({ ...this.#base(), step: step.id, index: next.stepIndex, previous }));
+    this.#fireStep(next, previous);
     await this.updateComplete;
-    const first = shownFields(next)[0];
-    const notice = this.renderRoot.querySelector<HTMLElement>('.notice');
-    if (notice) notice.focus();
-    else if (first) this.#focusField(first.name);
-    else this.renderRoot.querySelector<HTMLElement>('#step-title')?.focus();
+    // a choice left empty (it says so), else the first field, else the step's title
+    this.#first('.notice', 'cma-field', '#step-title')?.focus();
   }
 
   // ——— words, errors, focus ———
 
+  /** The vendor's name in words, else its id (no descriptor loaded). */
+  get #vendorName(): string {
+    return this.#loaded ? this.locale.text(this.#loaded.descriptor.name) : this.#vendorId;
+  }
+
   #messageFor(error: ApiError): string {
-    const { t, text } = this.locale;
-    const vendor = this.#loaded ? text(this.#loaded.descriptor.name) : this.#vendorId;
-    return this.#redact(error.message) || (error.timedOut ? t.timedOut : t.errors[error.code](vendor));
+    const { t } = this.locale;
+    return this.#redact(error.message) || (error.timedOut ? t.timedOut : t.errors[error.code](this.#vendorName));
   }
 
   /**
@@ -565,17 +566,19 @@ export class CmaRegisterApp extends LitElement {
   }
 
 
-  #emitError(code: ErrorCode, message: string, retryable: boolean, fields?: string[]) {
+  /** Fires `cma-error`; focus goes to the first of the fields it names once they show what is wrong. */
+  async #emitError(code: ErrorCode, message: string, retryable: boolean, fields: string[] = []) {
     const step = this.flow ? currentStep(this.flow).id : undefined;
-    this.dispatchEvent(
-      new CmaErrorEvent({ ...this.#base(), code, message, retryable, ...(step ? { step } : {}), ...(fields?.length ? { fields } : {}) }),
-    );
+    this.#fire(CmaErrorEvent, { code, message, retryable, ...(step ? { step } : {}), ...(fields.length ? { fields } : {}) });
+    if (!fields.length) return;
+    await this.updateComplete;
+    this.#focusField(fields[0]);
   }
 
-  #focusField(name: string | undefined) {
-    if (!name) return;
-    const fields = this.renderRoot.querySelectorAll<CmaField>('cma-field');
-    [...fields].find(f => f.field.name === name)?.focus();
+
+  /** Focuses a field's input (a radio group's first button), which its cma-field gives the id `cma-field-<name>`. */
+  #focusField(name: string) {
+    this.renderRoot.querySelector<HTMLElement>(`#cma-field-${name}`)?.focus();
   }
 
   #problemText(field: Field, problem: FieldProblem): string {
@@ -587,7 +590,7 @@ export class CmaRegisterApp extends LitElement {
       case 'required':
         return t.field.required(label, field.type);
       case 'pattern':
-        return field.patternMessage ? text(field.patternMessage) : t.field.pattern(label);
+        return text(field.patternMessage) || t.field.pattern(label);
       case 'minLength':
       case 'maxLength':
         return t.field[problem.rule](label, problem.limit);
@@ -633,10 +636,9 @@ export class CmaRegisterApp extends LitElement {
 
   /** The logo and the heading: "Authenticate <vendor>" while there is something to do, then the vendor's name alone. */
   #renderHeader(descriptor: Descriptor, name: string) {
-    const logo = descriptor.logo ? new URL(descriptor.logo, this.#loaded!.baseUrl).href : '';
     return html`<header part="header">
-      ${logo
-        ? html`<img part="logo" src=${logo} alt="" width="40" height="40" referrerpolicy="no-referrer" @error=${(e: Event) => ((e.target as HTMLElement).hidden = true)} />`
+      ${descriptor.logo
+        ? html`<img part="logo" src=${new URL(descriptor.logo, this.#loaded!.baseUrl).href} alt="" width="40" height="40" referrerpolicy="no-referrer" @error=${(e: Event) => ((e.target as HTMLElement).hidden = true)} />`
         : nothing}
       <h2 id="heading">${this.flow && !isOpen(this.flow) ? name : this.locale.t.heading(name)}</h2>
     </header>`;
@@ -701,7 +703,7 @@ export class CmaRegisterApp extends LitElement {
           </p>`
         : nothing}
       ${expiresAt && !Number.isNaN(left) ? html`<p class="progress">${t.grant.timeLeft(Math.floor(left / 60), left % 60)}</p>` : nothing}
-      <div class="actions"><button type="button" @click=${this.cancel}>${t.cancel}</button></div>`;
+      ${this.#renderActions()}`;
   }
 
   #renderInstructions(step: Step) {
@@ -712,25 +714,21 @@ export class CmaRegisterApp extends LitElement {
   #renderOAuth(name: string) {
     const { t } = this.locale;
     const phase = this.#oauth.phase;
-    const cancel = html`<button type="button" @click=${this.cancel}>${t.cancel}</button>`;
     if (phase === 'closed') {
       return html`<div class="alert" role="alert">
           <p>${t.errors.popup_closed(name)}</p>
           <p>${t.oauth.closedHint}</p>
         </div>
-        <div class="actions">${cancel}<button type="button" class="primary" @click=${this.#handleReopen}>${t.oauth.reopen}</button></div>`;
+        ${this.#renderActions(html`<button type="button" class="primary" @click=${this.#handleReopen}>${t.oauth.reopen}</button>`)}`;
     }
-    // opening, open, redirecting: each has its words; after the window (checking, confirming), "checking"
-    const message = t.oauth[phase === 'open' || phase === 'opening' || phase === 'redirecting' ? phase : 'checking'](name);
+    // opening, open, redirecting, checking: each has its words; confirming (after the window) says "checking" too
+    const message = t.oauth[phase === 'confirming' || phase === 'idle' ? 'checking' : phase](name);
     return html`<p part="status" class="status" id="waiting" tabindex="-1">
         ${phase === 'open' ? nothing : html`<span class="spinner"></span>`}${this.#say(message)}
       </p>
-      <div class="actions">
-        ${cancel}
-        ${phase === 'open'
-          ? html`<button type="button" class="primary" @click=${() => this.#oauth.focus()}>${t.oauth.bringBack}</button>`
-          : nothing}
-      </div>`;
+      ${this.#renderActions(
+        phase === 'open' ? html`<button type="button" class="primary" @click=${() => this.#oauth.focus()}>${t.oauth.bringBack}</button>` : nothing,
+      )}`;
   }
 
   /** The ways the vendor offers, one button each. */
@@ -746,7 +744,12 @@ export class CmaRegisterApp extends LitElement {
             </li>`,
         )}
       </ul>
-      <div class="actions"><button type="button" @click=${this.cancel}>${t.cancel}</button></div>`;
+      ${this.#renderActions()}`;
+  }
+
+  /** The buttons under a view: Back first if there is one, Cancel, and the primary button last (on the right). */
+  #renderActions(primary: unknown = nothing, back: unknown = nothing) {
+    return html`<div class="actions">${back}<button type="button" @click=${this.cancel}>${this.locale.t.cancel}</button>${primary}</div>`;
   }
 
   #renderStep(flow: FlowState, name: string) {
@@ -757,7 +760,7 @@ export class CmaRegisterApp extends LitElement {
     if (submitting) this.#say(t.submitting); // the button's spinner, in words
     const waiting = this.#work.holding;
     const empty = emptyChoices(flow);
-    const title = step.title ? text(step.title) : '';
+    const title = text(step.title);
     const submitLabel =
       text(step.submit.label) ||
       (step.submit.kind === 'oauth' ? t.submit.oauth(name) : t.submit[step.submit.kind]);
@@ -796,15 +799,14 @@ export class CmaRegisterApp extends LitElement {
         ${waiting
           ? html`<p class="progress">${t.retryIn(Math.ceil((this.#work.retryAt - Date.now()) / 1000))}</p>`
           : nothing}
-        <div class="actions">
-          ${flow.stepIndex > 0 || waysOf(flow.descriptor).length > 1 ? html`<button type="button" @click=${this.#handleBack}>${t.back}</button>` : nothing}
-          <button type="button" @click=${this.cancel}>${t.cancel}</button>
-          ${canSubmit(flow) || submitting
-            ? html`<button part="submit" type="submit" class="primary" aria-disabled=${submitting || waiting ? 'true' : 'false'}>
+        ${this.#renderActions(
+          canSubmit(flow) || submitting
+            ? html`<button part="submit" type="submit" class="primary" aria-disabled=${submitting || waiting}>
                 ${submitting ? html`<span class="spinner"></span>` : nothing}${flowFailed ? t.tryAgain : submitLabel}
               </button>`
-            : nothing}
-        </div>
+            : nothing,
+          flow.stepIndex > 0 || waysOf(flow.descriptor).length > 1 ? html`<button type="button" @click=${this.#handleBack}>${t.back}</button>` : nothing,
+        )}
       </form>
       ${flow.descriptor.helpUrl
         ? html`<footer>
