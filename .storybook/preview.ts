@@ -76,7 +76,7 @@ const preview: Preview = {
   // the wrapper plays the host page: it fills the canvas, so that the dark background does too
   decorators: [
     (story, { globals }) =>
-      html`<div style=${styleMap({ padding: '1rem', minHeight: '100vh', boxSizing: 'border-box', ...(globals.theme === 'dark' ? dark : {}) })}>
+      html`<div style=${styleMap({ padding: '1rem', minHeight: '100vh', boxSizing: 'border-box', fontFamily: 'system-ui, sans-serif', ...(globals.theme === 'dark' ? dark : {}) })}>
         ${story()}
       </div>`,
   ],

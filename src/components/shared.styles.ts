@@ -25,9 +25,12 @@ export const sharedStyles = css`
     /* an outline, so that forced colors (Windows high contrast) show it too */
     --_focus: var(--cma-focus-ring, 2px solid var(--_primary));
     color: var(--_text);
-    font-family: var(--cma-font-family, system-ui, sans-serif);
+    /* the host's font unless --cma-font-family names one (unset, the var() is invalid: inherited) */
+    font-family: var(--cma-font-family);
     font-size: var(--cma-font-size, 1rem);
     line-height: 1.5;
+    /* a host's nowrap would run the widget's text out of its frame */
+    white-space: normal;
     /* a long key, URL or word in a descriptor wraps rather than widen the widget (WCAG 1.4.10) */
     overflow-wrap: anywhere;
   }

@@ -21,8 +21,9 @@ export const fieldStyles = css`
   }
   /* the "More about …" button: a small round one, among the widget's buttons (shared.styles.ts) */
   .info {
-    min-width: 1.5rem;
-    min-height: 1.5rem;
+    /* in px: a host with a small root font size must not make it a target under 24 px (WCAG 2.5.8) */
+    min-width: 24px;
+    min-height: 24px;
     padding: 0;
     margin-inline-start: 0.375em;
     border-radius: 50%;

@@ -93,7 +93,7 @@ const randomId = () => crypto.getRandomValues(new Uint32Array(3)).join('');
  * @cssproperty [--cma-color-success=#047857] - Success heading.
  * @cssproperty [--cma-radius=6px] - Corner radius.
  * @cssproperty [--cma-spacing=1rem] - Base spacing.
- * @cssproperty [--cma-font-family=system-ui, sans-serif] - Font family (default the system UI font, with fallbacks).
+ * @cssproperty --cma-font-family - Font family (default: the page's, inherited).
  * @cssproperty [--cma-font-size=1rem] - Base font size.
  * @cssproperty [--cma-border=1px solid var(--cma-color-border, #d1d5db)] - The frame's border (a whole `border` value).
  * @cssproperty [--cma-focus-ring=2px solid var(--cma-color-primary)] - The focus indicator (a whole `outline` value).

@@ -5,16 +5,11 @@ import { useScenario, worker } from '../helpers/msw.js';
 import { mount, q } from '../helpers/widget.js';
 
 /**
- * What issue 8 asks of the widget in a host page, which it does not do yet: these fail until src/ is
- * fixed, then belong in host-css.test.ts. Both come from the `:host` rule of src/components/shared.styles.ts:
- * - `font-family: var(--cma-font-family, system-ui, …)` names a font of its own, so the host's never
- *   reaches the widget. `font-family: var(--cma-font-family)` inherits it when the property is unset
- *   (the var() is then invalid at computed-value time, which makes the property `unset`, and
- *   font-family inherits) and still takes --cma-font-family: 41 bytes less gzip.
- * - `white-space` inherits: a host whose text does not wrap (`white-space: nowrap` on an ancestor)
- *   runs every line of the widget out of its frame. `white-space: normal` there: 4 bytes gzip.
+ * The widget takes the host page's font and its text wraps inside its frame, whatever the page
+ * sets around it (issue 8): `font-family: var(--cma-font-family)` inherits when the property is
+ * unset, and `white-space: normal` stops a host's nowrap at the widget.
  */
-describe('<cma-register-app> in a page with aggressive global CSS: open bugs', () => {
+describe('<cma-register-app> in a page with aggressive global CSS: font and wrapping', () => {
   let removeCss: (() => void) | undefined;
   beforeEach(() => useScenario('ok'));
   afterEach(async () => {
