@@ -489,8 +489,9 @@ export class CmaRegisterApp extends LitElement {
     this.#fail(new ApiError(answer.error!.code, answer.error!.message), false);
   }
 
-  async #finish(connectionId: string, displayName?: string) {
+  async #finish(id: string, displayName?: string) {
     const method = this.flow!.descriptor.method;
+    const connectionId = this.#redact(id); // a server that echoes a secret back puts it nowhere
     this.flow = transition(this.flow!, { type: 'registered', connectionId, displayName });
     this.#fire(CmaRegisteredEvent, { method, connectionId, ...(displayName ? { displayName } : {}) });
     await this.updateComplete;
@@ -550,16 +551,19 @@ export class CmaRegisterApp extends LitElement {
 
   /**
    * What a server says, made fit to show: every secret the user typed and the session token masked
-   * (as typed, in any case, or URL-encoded), and no longer than a person reads.
+   * (as typed, in any case, or URL-encoded, whole or any stretch of 6 characters or more of it), and
+   * no longer than a person reads.
    */
   #redact(message: string): string {
+    message = message.slice(0, MAX_MESSAGE * 9); // a huge answer is cut before it is searched
     const flow = this.flow;
     const typed = flow ? flow.descriptor.steps.flatMap(s => s.fields ?? []).filter(f => f.type === 'secret').map(f => flow.values[f.name]) : [];
     for (const secret of [this.sessionToken, ...typed]) {
       const value = typeof secret === 'string' ? secret.trim() : '';
       if (value.length < 4) continue;
       for (const form of new Set([value, encodeURIComponent(value)])) {
-        message = message.replace(new RegExp(form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), '•••');
+        const parts = [form, ...Array.from({ length: form.length - 5 }, (_, i) => form.slice(i, i + 6))];
+        message = message.replace(new RegExp(`(?:${parts.map(p => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})+`, 'gi'), '•••');
       }
     }
     return message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}…` : message;
