@@ -49,7 +49,7 @@ export interface FlowStatusResult extends GrantInfo {
 
 const isString = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 /** A message from the server: the string given, else none. */
-const messageOf = (v: unknown) => (typeof v === 'string' ? v : '');
+const messageOf = (v: unknown) => (typeof v === 'string' && !/<[!/a-z]/i.test(v) ? v : '');
 
 function codeForStatus(status: number): ErrorCode {
   if (status === 401) return 'session_expired';
@@ -163,7 +163,7 @@ export class ApiClient {
     signal?: AbortSignal,
   ): Promise<OAuthFlow> {
     const body = await this.#post(vendor, 'oauth/flows', request, signal);
-    if (!isString(body.flowId) || !isString(body.authorizeUrl) || !isString(body.expiresAt)) throw shapeError();
+    if (!isString(body.flowId) || !isString(body.authorizeUrl) || !apiBaseUrl(body.authorizeUrl) || !isString(body.expiresAt)) throw shapeError();
     return { flowId: body.flowId, authorizeUrl: body.authorizeUrl, expiresAt: body.expiresAt };
   }
 
@@ -217,7 +217,7 @@ export class ApiClient {
     const error: Json = isObject(body) && isObject(body.error) ? body.error : {};
     const code = isErrorCode(error.code) ? error.code : codeForStatus(answer.status);
     const fields = isObject(error.fields)
-      ? Object.fromEntries(Object.entries(error.fields).filter((e): e is [string, string] => typeof e[1] === 'string'))
+      ? Object.fromEntries(Object.entries(error.fields).filter((e): e is [string, string] => !!messageOf(e[1])))
       : undefined;
     return new ApiError(code, messageOf(error.message), { fields, retryAfter: retryAfterSeconds(answer.headers.get('Retry-After')) });
   }

@@ -217,10 +217,14 @@ export class OAuthController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Closes the popup, if one is open. */
+  /**
+   * Closes the popup, if one is open, and leaves its flow behind: the view is no longer about it,
+   * even while a run still waits for the server to create that flow (and then deletes it).
+   */
   closePopup() {
     closeWindow(this.#popup);
     this.#popup = null;
+    this.phase = 'idle';
   }
 }
 
