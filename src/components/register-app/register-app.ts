@@ -456,30 +456,43 @@ export class CmaRegisterApp extends LitElement {
     const api = this.#api();
     if (request.kind === 'lookup') {
       const options = await api.lookup(this.#vendorId, request.lookup, request.values, signal);
+      for (const o of options) {
+        // a lookup's options are plain strings (the client checks)
+        o.label = this.#redact(o.label as string);
+        o.description &&= this.#redact(o.description as string);
+      }
       if (!signal.aborted) this.#moveTo(transition(this.flow!, { type: 'lookupSucceeded', lookup: request.lookup, options }));
       return;
     }
-    const result = await api.register(this.#vendorId, request.values, signal);
-    if (signal.aborted) return;
+    // not aborted with the attempt: a grant's flow the server creates after all is dropped below
+    const result = await api.register(this.#vendorId, request.values);
+    if (signal.aborted) {
+      if (result.status === 'pending') void api.cancelFlow(result.flowId);
+      return;
+    }
     if (result.status === 'registered') return this.#finish(result.connectionId, result.displayName && this.#redact(result.displayName));
     this.flow = transition(this.flow!, { type: 'flowStarted', flowId: result.flowId, status: 'pending' });
-    const { userCode, verificationUri, expiresAt } = result;
-    let grant: GrantInfo = (this.grant = { userCode, verificationUri, expiresAt });
-    this.copied = false;
+    this.grant = undefined;
+    this.#keepGrant(result);
     let retryAfter = result.retryAfter;
     const answer = await pollFlow(api, result.flowId, {
       signal,
-      deadline: deadlineOf(expiresAt),
+      deadline: deadlineOf(result.expiresAt),
       delay: () => retryDelay(retryAfter),
       onPending: a => {
         retryAfter = a.retryAfter ?? retryAfter;
         // the backend may hand out a code or a link once the vendor has one
-        const { userCode = grant.userCode, verificationUri = grant.verificationUri, expiresAt = grant.expiresAt } = a;
-        if (userCode !== grant.userCode) this.copied = false;
-        this.grant = grant = { userCode, verificationUri, expiresAt };
+        this.#keepGrant({ ...this.grant, ...a });
       },
     });
     this.#settleFlow(answer, signal);
+  }
+
+  /** A grant's code and link to show: a code that echoes a secret is masked, a link that holds one goes. */
+  #keepGrant({ userCode, verificationUri, expiresAt }: GrantInfo) {
+    userCode &&= this.#redact(userCode);
+    if (userCode !== this.grant?.userCode) this.copied = false;
+    this.grant = { userCode, verificationUri: verificationUri && this.#redact(verificationUri) === verificationUri ? verificationUri : undefined, expiresAt };
   }
 
   /** The server's final word on a flow: registered, or the error it names. */

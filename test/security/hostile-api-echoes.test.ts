@@ -1,15 +1,13 @@
 /**
- * A hostile API: what the widget does not hold yet. Each test states what must hold and fails today;
- * the fixes belong in register-app.ts (or cost more bytes than the bundle has left). See the
- * report of the hostile API suite for the diagnosis and the suggested fix of each.
- */
-import { expect } from '@open-wc/testing';
+ * A hostile API, continued: partial echoes of a secret, secrets in a connectionId, a lookup's options
+ * and a grant's code and link, and a grant's flow that the server creates after the user moved on.
+ */import { expect } from '@open-wc/testing';
 import { HttpResponse } from 'msw';
 import { recordRequests } from '../helpers/msw.js';
 import { API, button, next, text, until } from '../helpers/widget.js';
 import { answer, driveTo, everything, expectNoSecret, FLOW_ID, gate, KEY, PASSWORD, useHostileBed } from './hostile-bed.js';
 
-describe('a hostile API: known failures', function () {
+describe('a hostile API: echoes of secrets and late flows', function () {
   this.timeout(20_000);
   useHostileBed();
 
