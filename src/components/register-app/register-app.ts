@@ -574,10 +574,10 @@ export class CmaRegisterApp extends LitElement {
     for (const secret of [this.sessionToken, ...typed]) {
       const value = typeof secret === 'string' ? secret.trim() : '';
       if (value.length < 4) continue;
-      for (const form of new Set([value, encodeURIComponent(value)])) {
-        const parts = [form, ...Array.from({ length: form.length - 5 }, (_, i) => form.slice(i, i + 6))];
-        message = message.replace(new RegExp(`(?:${parts.map(p => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})+`, 'gi'), '•••');
-      }
+      // whole (as typed or URL-encoded) first, then any stretch of 6 characters of either
+      const forms = [value, encodeURIComponent(value)];
+      const parts = [...forms, ...forms.flatMap(f => Array.from({ length: f.length - 5 }, (_, i) => f.slice(i, i + 6)))];
+      message = message.replace(new RegExp(`(?:${parts.map(p => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})+`, 'gi'), '•••');
     }
     return message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}…` : message;
   }
