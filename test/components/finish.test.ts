@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import { useScenario, worker } from '../helpers/msw.js';
-import { API, button, input, next, paste, q, text, until } from '../helpers/widget.js';
+import { API, button, input, mount, next, paste, q, text, until } from '../helpers/widget.js';
 import type { CmaRegisterApp } from '../../src/index.js';
 
 const KEY = '0123456789abcdef0123456789abcdef-us21';
@@ -67,5 +68,29 @@ describe('<cma-register-app> finish', () => {
     const { el } = await inside(w => w);
     el.focus();
     await until(() => el.shadowRoot!.activeElement === input(el, 'apiKey'), 'focus in the key field');
+  });
+
+  it('shows the shape of a step while it loads, hidden from screen readers, then the step', async () => {
+    await useScenario('ok', 400);
+    const { el } = await mount('24sevenoffice', { ready: false });
+    const skeleton = await until(() => q(el, '.skeleton'), 'the skeleton');
+    expect(skeleton.getAttribute('aria-hidden')).to.equal('true');
+    const loading = el.getBoundingClientRect().height;
+    await until(() => q(el, 'input[name="username"]'), 'the first step');
+    expect(q(el, '.skeleton')).to.equal(null);
+    // not a line that jumps to a form: at least half the height of the step it stands for
+    expect(loading, `${loading} px while loading`).to.be.above(el.getBoundingClientRect().height / 2);
+  });
+
+  it('on a phone, the way on is a full-width row of its own', async () => {
+    await setViewport({ width: 375, height: 700 });
+    try {
+      const { el } = await mount('mailchimp');
+      const submit = button(el, 'Authenticate').getBoundingClientRect();
+      const row = q(el, '.actions')!.getBoundingClientRect();
+      expect(Math.round(submit.width)).to.equal(Math.round(row.width));
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 });

@@ -60,6 +60,28 @@ export const registerAppStyles = css`
   .actions .primary {
     margin-inline-start: auto;
   }
+  /* on a phone the way on takes a row of its own, as wide as the widget (a size container would
+     collapse the widget in a page's shrink-to-fit box, such as a dialog or a flex item) */
+  @media (width < 30rem) {
+    .actions .primary {
+      flex-basis: 100%;
+    }
+  }
+  /* while loading: the shape of a step (a line of text, a label, a field, a button), so that the
+     widget does not jump from a line to a form */
+  .skeleton i {
+    display: block;
+    height: 1em;
+    margin-block-end: 0.75em;
+    border-radius: var(--_radius);
+    background: var(--_subtle);
+  }
+  .skeleton i:nth-child(2) {
+    width: 40%;
+  }
+  .skeleton i:nth-child(n + 3) {
+    height: 2.5rem;
+  }
   .primary {
     background: var(--_primary);
     border-color: var(--_primary);

@@ -643,7 +643,8 @@ export class CmaRegisterApp extends LitElement {
       ${state.kind === 'idle'
         ? html`<p part="status" class="status">${t.noVendor}</p>`
         : state.kind === 'loading' || !settled
-          ? html`<p part="status" class="status"><span class="spinner"></span>${settled ? this.#say(t.loading) : ''}</p>`
+          ? html`<p part="status" class="status"><span class="spinner"></span>${settled ? this.#say(t.loading) : ''}</p>
+              <div class="skeleton" aria-hidden="true"><i></i><i></i><i></i><i></i></div>`
           : state.kind === 'failed'
             ? this.#renderLoadFailure(state)
             : this.#renderFlow(name)}
