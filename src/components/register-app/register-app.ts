@@ -82,20 +82,20 @@ const randomId = () => crypto.getRandomValues(new Uint32Array(3)).join('');
  * @csspart input - a field's input, textarea, select, radio button or checkbox
  * @csspart error - a field's error message
  *
- * @cssproperty [--cma-color-primary=#1d4ed8] - Buttons, links and focus ring.
- * @cssproperty [--cma-color-on-primary=#fff] - Text on primary buttons.
- * @cssproperty [--cma-color-text=#1f2937] - Body text.
- * @cssproperty [--cma-color-muted=#4b5563] - Secondary text.
- * @cssproperty [--cma-color-border=#9ca3af] - Borders of inputs, buttons and the frame (whose own default is a lighter `#d1d5db`).
- * @cssproperty [--cma-color-surface=#fff] - Background.
- * @cssproperty [--cma-color-subtle=#f3f4f6] - Background of code, menu paths, notices and the Show button (set it with a dark surface).
- * @cssproperty [--cma-color-error=#b91c1c] - Error text and marks.
- * @cssproperty [--cma-color-success=#047857] - Success heading.
+ * @cssproperty [--cma-color-primary=light-dark(#1d4ed8, #93c5fd)] - Buttons, links and focus ring.
+ * @cssproperty [--cma-color-on-primary=light-dark(#fff, #111827)] - Text on primary buttons.
+ * @cssproperty [--cma-color-text=light-dark(#1f2937, #e5e7eb)] - Body text.
+ * @cssproperty [--cma-color-muted=light-dark(#4b5563, #9ca3af)] - Secondary text.
+ * @cssproperty [--cma-color-border=light-dark(#889, #6b7280)] - Borders of inputs, buttons and the frame (whose own default is `light-dark(#d1d5db, #4b5563)`).
+ * @cssproperty [--cma-color-surface=light-dark(#fff, #111827)] - Background.
+ * @cssproperty [--cma-color-subtle=light-dark(#f3f4f6, #1f2937)] - Background of code, menu paths, notices and the Show button (set it with a dark surface).
+ * @cssproperty [--cma-color-error=light-dark(#b91c1c, #fca5a5)] - Error text and marks.
+ * @cssproperty [--cma-color-success=light-dark(#047857, #6ee7b7)] - Success heading.
  * @cssproperty [--cma-radius=6px] - Corner radius.
  * @cssproperty [--cma-spacing=1rem] - Base spacing.
  * @cssproperty --cma-font-family - Font family (default: the page's, inherited).
  * @cssproperty [--cma-font-size=1rem] - Base font size.
- * @cssproperty [--cma-border=1px solid var(--cma-color-border, #d1d5db)] - The frame's border (a whole `border` value).
+ * @cssproperty [--cma-border=1px solid var(--cma-color-border, light-dark(#d1d5db, #4b5563))] - The frame's border (a whole `border` value).
  * @cssproperty [--cma-focus-ring=2px solid var(--cma-color-primary)] - The focus indicator (a whole `outline` value).
  * @cssproperty [--cma-max-width=32rem] - Largest width of the widget.
  *
