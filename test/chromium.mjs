@@ -12,6 +12,9 @@ export const chromiumArgs = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
+  // the lifecycle test compares the heap after full collections (test/components/cycles.test.ts)
+  '--js-flags=--expose-gc',
+  '--enable-precise-memory-info',
 ];
 
 export function launch() {

@@ -150,7 +150,8 @@ export class ApiClient {
     if (!Array.isArray(options) || !options.every(o => isObject(o) && typeof o.value === 'string' && typeof o.label === 'string')) {
       throw shapeError();
     }
-    return options.map(o => ({
+    // an empty value would hide "Choose…", and a repeated one make the choice jump: neither is kept
+    return options.filter((o, i) => o.value && options.findIndex(p => p.value === o.value) === i).map(o => ({
       value: o.value as string,
       label: o.label as string,
       ...(typeof o.description === 'string' ? { description: o.description } : {}),

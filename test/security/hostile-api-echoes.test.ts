@@ -45,6 +45,19 @@ describe('a hostile API: echoes of secrets and late flows', function () {
     expect(everything(mounted.el.shadowRoot!)).not.to.contain(PASSWORD);
   });
 
+  it('offers each option of a lookup once, and never one with an empty value', async () => {
+    const options = ['1', '2', '1', '', '3'].map((value, i) => ({ value, label: `Client ${i}` }));
+    answer('lookup', () => HttpResponse.json({ options }));
+    const mounted = await driveTo('lookup');
+    const select = await until(() => mounted.el.shadowRoot!.querySelector<HTMLSelectElement>('select'), 'the choice of a client');
+    expect([...select.options].map(o => [o.value, o.textContent!.trim()])).to.deep.equal([
+      ['', 'Choose…'],
+      ['1', 'Client 0'],
+      ['2', 'Client 1'],
+      ['3', 'Client 4'],
+    ]);
+  });
+
   it('shows no secret as the user code or in the link of a grant', async () => {
     answer('grant', () =>
       HttpResponse.json(
