@@ -85,6 +85,9 @@ function serve(req, res) {
   // the descriptors' logos and instruction images: one small placeholder, so that no request fails
   if (/^\/v1\/vendors\/.+\.svg$/.test(url.pathname)) return send(200, 'image/svg+xml', placeholder);
   if (url.pathname === '/cma-register-app.js') return send(200, 'text/javascript', bundle);
+  // what the bundle loads on demand from beside it (Norwegian, the help popover's placement)
+  const chunk = /^\/([\w-]+\.js)$/.exec(url.pathname)?.[1];
+  if (chunk && existsSync(new URL(`dist/${chunk}`, root))) return send(200, 'text/javascript', readFileSync(new URL(`dist/${chunk}`, root)));
   if (url.pathname === '/page') return send(200, 'text/html; charset=utf-8', page(Object.fromEntries(url.searchParams)));
   send(404, 'text/plain', 'not found');
 }
