@@ -20,7 +20,8 @@
 //                 step is interactive.
 //   typing        40 characters typed into the first field (CDP keyboard): ms per keystroke from
 //                 `beforeinput` until the input event's handlers, the re-render they cause and the
-//                 page's style and layout are done.
+//                 page's style and layout are done. Again on a step of 1,000 text fields with a
+//                 pattern each (a synthetic descriptor), for what one keystroke costs on a long step.
 //
 // The static baseline (the "same form as static HTML") is a plain page with no framework and no bundle:
 // an inline script that builds the first step's form (heading, step title, a label and an input per
@@ -64,6 +65,22 @@ const descriptors = Object.fromEntries(
     .map(f => [f.slice(0, -'.json'.length), readFileSync(new URL(`mocks/descriptors/${f}`, root), 'utf8')]),
 );
 const vendors = Object.keys(descriptors);
+// no vendor either: one step of 1,000 text fields, for the cost of a keystroke on a long step (typed
+// into its first field)
+const WIDE = 1000;
+descriptors.wide = JSON.stringify({
+  schemaVersion: 1,
+  id: 'wide',
+  name: 'Wide',
+  method: 'apiKey',
+  steps: [
+    {
+      id: 'all',
+      fields: Array.from({ length: WIDE }, (_, i) => ({ name: `f${i}`, type: 'text', label: `Field ${i}`, pattern: '[0-9a-z-]+' })),
+      submit: { kind: 'register' },
+    },
+  ],
+});
 
 // ——— the servers: the API (descriptors, images) and the host pages (pages, bundle), nothing cached ———
 
@@ -200,7 +217,7 @@ function renderForm(host, descriptor) {
 
 const json = vendor => descriptors[vendor].replace(/</g, '\\u003c');
 const widgetTag = vendor => `<cma-register-app vendor="${vendor}" api-base="${apiBase}"></cma-register-app>`;
-const fetchOptions = `{ headers: { Accept: 'application/json' }, credentials: 'omit' }`; // as the widget's API client
+const fetchOptions = `{ headers: { Accept: 'application/json' }, credentials: 'same-origin' }`; // as the widget's API client GETs
 
 /** The pages, by case and kind ("widget" or "static"). */
 function page({ case: name, kind, vendor = vendors[0], inline }) {
@@ -352,6 +369,7 @@ const cases = [
   { group: 'many', label: `${MANY} on a page`, query: `case=many&vendor=mailchimp`, goal: 1.5 },
   { group: 'switch', label: `switch ${SWITCHES}×`, query: 'case=switch' },
   { group: 'type', label: `type ${TYPED.length} chars`, query: 'case=type&vendor=mailchimp', after: type },
+  { group: 'type-wide', label: `type ${TYPED.length} chars, ${WIDE} fields`, query: 'case=type&vendor=wide', after: type },
 ].map(c => ({ ...c, widget: [], static: [] }));
 
 /** Where the run is, on a terminal only (so that a log holds the figures alone). */
@@ -372,7 +390,7 @@ try {
       // alternate which goes first, so that neither always follows the other
       for (const kind of run % 2 ? ['static', 'widget'] : ['widget', 'static']) {
         const result = await load(tab, `/page?${c.query}&kind=${kind}`, c.after);
-        if (c.group === 'type') {
+        if (c.group.startsWith('type')) {
           result.t = median(result.keys);
           if (result.value !== TYPED) notes.add(`typing: the ${kind} field held ${JSON.stringify(result.value)}, not what was typed`);
           if (result.keys.length !== TYPED.length) notes.add(`typing: ${result.keys.length} input events in the ${kind} page for ${TYPED.length} keys`);
@@ -436,5 +454,7 @@ const ty = cases.find(c => c.group === 'type');
 console.log(`\nTyping ${TYPED.length} characters into MailChimp's API key: beforeinput → re-rendered, style and layout done`);
 console.log(header);
 console.log(row('per keystroke', med(ty, 'widget'), med(ty, 'static'), 0));
+const tw = cases.find(c => c.group === 'type-wide');
+console.log(row(`… with ${WIDE} fields`, med(tw, 'widget'), med(tw, 'static'), 0));
 for (const note of notes) console.log(`\nnote: ${note}`);
 console.log(`\n(took ${Math.round((Date.now() - started) / 1000)} s)`);
