@@ -1,5 +1,8 @@
 import type { Translation } from './translation.js';
 
+/** Seconds in words, through Intl ("1 second", "5 seconds"). */
+const seconds = (n: number) => new Intl.NumberFormat('en', { style: 'unit', unit: 'second', unitDisplay: 'long' }).format(n);
+
 export const en: Translation = {
   loading: 'Loading…',
   heading: vendor => `Authenticate ${vendor}`,
@@ -34,8 +37,8 @@ export const en: Translation = {
           ? `${label} is required: choose one.`
           : `${label} is required.`,
     pattern: label => `${label} is not in the expected format.`,
-    minLength: (label, limit) => `${label} must be at least ${limit} characters.`,
-    maxLength: (label, limit) => `${label} must be at most ${limit} characters.`,
+    minLength: (label, limit) => `${label} must be at least ${limit} character${limit === 1 ? '' : 's'}.`,
+    maxLength: (label, limit) => `${label} must be at most ${limit} character${limit === 1 ? '' : 's'}.`,
     email: 'Enter an email address, such as name@example.com.',
     url: 'Enter a web address that starts with https://.',
     option: 'Choose one of the listed options.',
@@ -49,7 +52,7 @@ export const en: Translation = {
   done: 'Done',
   cancelled: 'Cancelled. Nothing was connected.',
   errorTitle: 'Something went wrong',
-  retryIn: seconds => `You can try again in ${seconds} s.`,
+  retryIn: n => `You can try again in ${seconds(n)}.`,
   timedOut: 'The server took too long to answer. Check your connection and try again.',
   oauth: {
     opening: vendor => `Opening ${vendor}…`,

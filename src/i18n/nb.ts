@@ -1,5 +1,8 @@
 import type { Translation } from './translation.js';
 
+/** Sekunder i ord, gjennom Intl («1 sekund», «5 sekunder»). */
+const seconds = (n: number) => new Intl.NumberFormat('nb', { style: 'unit', unit: 'second', unitDisplay: 'long' }).format(n);
+
 /** Norsk bokmål: for `nb`, and for `no`, `nn` and their regional tags (`nb-NO`). Loaded on demand. */
 export const nb: Translation = {
   loading: 'Laster…',
@@ -50,7 +53,7 @@ export const nb: Translation = {
   done: 'Ferdig',
   cancelled: 'Avbrutt. Ingenting ble koblet til.',
   errorTitle: 'Noe gikk galt',
-  retryIn: seconds => `Du kan prøve igjen om ${seconds} s.`,
+  retryIn: n => `Du kan prøve igjen om ${seconds(n)}.`,
   timedOut: 'Serveren brukte for lang tid på å svare. Sjekk tilkoblingen og prøv igjen.',
   oauth: {
     opening: vendor => `Åpner ${vendor}…`,

@@ -39,13 +39,13 @@ describe('<cma-register-app> when the API fails', () => {
   it('holds the submit back for Retry-After when rate limited', async () => {
     const { el, detail } = await submitKey('rate-limited');
     expect(detail).to.include({ code: 'rate_limited', retryable: true });
-    expect(detail.message).to.contain('You can try again in 5 s.');
+    expect(detail.message).to.contain('You can try again in 5 seconds.');
     expect(button(el, 'Authenticate').getAttribute('aria-disabled')).to.equal('true');
     // the screen counts the wait down, outside the alert (which would read every second out)
     const countdown = () =>
       [...el.shadowRoot!.querySelectorAll('p.progress')].map(p => p.textContent!.trim()).find(t => t.includes('try again')) ?? '';
-    expect(countdown()).to.equal('You can try again in 5 s.');
-    await until(() => countdown() === 'You can try again in 4 s.', 'the countdown to go on');
+    expect(countdown()).to.equal('You can try again in 5 seconds.');
+    await until(() => countdown() === 'You can try again in 4 seconds.', 'the countdown to go on');
     expect(q(el, '[role="alert"]')!.textContent).to.contain('Too many attempts').and.not.contain('try again in');
     await until(() => button(el, 'Authenticate').getAttribute('aria-disabled') === 'false', 'the submit offered again', 8000);
     expect(countdown()).to.equal('');

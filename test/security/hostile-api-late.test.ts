@@ -149,7 +149,7 @@ describe('a hostile API: Retry-After and retryAfter out of range', function () {
       const detail = await expectWayOn(mounted, 'rate_limited');
       const submit = q(mounted.el, 'button[part="submit"]')!;
       if (wait) {
-        const said = Number(/try again in (\d+) s/.exec(String(detail.message))?.[1]);
+        const said = Number(/try again in (\d+) seconds?/.exec(String(detail.message))?.[1]);
         expect(said).to.be.within(wait - 2, wait);
         expect(submit.getAttribute('aria-disabled')).to.equal('true');
       } else {

@@ -231,7 +231,7 @@ export function expectNoSecret({ el, events }: Mounted, forms: (s: string) => st
   }
 }
 
-const RETRY_IN = / You can try again in \d+ s\.$/;
+const RETRY_IN = / You can try again in \d+ seconds?\.$/;
 /** The most characters of a server's message shown (and the ellipsis after a cut). */
 const CAP = 301;
 
