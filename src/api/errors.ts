@@ -10,7 +10,7 @@ export class ApiError extends Error {
   /** Seconds to wait before trying again (`Retry-After`). */
   readonly retryAfter?: number;
   /** A `network_error` because the server did not answer in time. */
-  readonly timedOut: boolean;
+  declare readonly timedOut: boolean;
 
   constructor(
     readonly code: ErrorCode,
@@ -20,8 +20,6 @@ export class ApiError extends Error {
   ) {
     super(message);
     this.retryable = isRetryable(code);
-    this.fields = details.fields;
-    this.retryAfter = details.retryAfter;
-    this.timedOut = details.timedOut ?? false;
+    Object.assign(this, { timedOut: false, ...details });
   }
 }

@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { parseMarkup, type Inline } from '../descriptor/markup.js';
 
 function inline(nodes: Inline[], newTab: string): (TemplateResult | string)[] {
@@ -20,9 +20,7 @@ function inline(nodes: Inline[], newTab: string): (TemplateResult | string)[] {
   });
 }
 
-/** Descriptor markup as paragraphs of text nodes (never HTML). */
+/** Descriptor markup as paragraphs of text nodes (never HTML); none (no nodes) for empty text. */
 export function renderMarkup(source: string, newTab: string) {
-  const paragraphs = parseMarkup(source);
-  if (!paragraphs.length) return nothing;
-  return paragraphs.map(p => html`<p>${inline(p, newTab)}</p>`);
+  return parseMarkup(source).map(p => html`<p>${inline(p, newTab)}</p>`);
 }

@@ -22,8 +22,8 @@ export class TickController implements ReactiveController {
 
   /** Ticks while `on`; stops otherwise. */
   run(on: boolean) {
-    if (on && !this.#timer) this.#timer = setInterval(() => this.host.requestUpdate(), 1000);
-    if (!on && this.#timer) {
+    if (on) this.#timer ??= setInterval(() => this.host.requestUpdate(), 1000);
+    else {
       clearInterval(this.#timer);
       this.#timer = undefined;
     }

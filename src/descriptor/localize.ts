@@ -15,8 +15,7 @@ export function languageChain(lang: string): string[] {
 
 /** Resolves a descriptor string for `lang`: that language, else `en`, else the first one given. */
 export function localize(value: LocalizedString | undefined, lang: string): string {
-  if (value === undefined) return '';
-  if (typeof value === 'string') return value;
+  if (typeof value !== 'object') return value ?? '';
   const byLowerKey = new Map(Object.entries(value).map(([k, v]) => [k.toLowerCase(), v]));
   for (const candidate of languageChain(lang)) {
     const text = byLowerKey.get(candidate);

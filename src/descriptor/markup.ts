@@ -34,65 +34,37 @@ export function parseMarkup(source: string): Inline[][] {
   return paragraphs;
 }
 
+/**
+ * The inline markers, tried in this order at each character: a backslash-escaped marker, `code`,
+ * **bold**, *italic* (a lone `*`, whose closing one is lone too), and a link. A marker that does not
+ * close is text. The URL may hold balanced parentheses (https://en.wikipedia.org/wiki/Foo_(bar)), as in
+ * CommonMark. A label of up to 500 characters, a URL of up to 2000: unbounded, 50 000 "[" before one
+ * "](xxx…" took seconds, as each "[" looked for its "]" and read the URL again to the end.
+ */
+const MARKER =
+  /\\([\\*`[\]()])|`([^`]+)`|\*\*((?:(?!\*\*)[^])+)\*\*|\*(?!\*)([^*]+)\*(?!\*)|\[([^\]]{1,500})\]\(((?:[^()\s]|\([^()\s]{0,2000}\)){1,2000})\)/g;
+
 export function parseInline(source: string): Inline[] {
   const out: Inline[] = [];
   let text = '';
-  const flush = () => {
-    if (text) out.push({ type: 'text', text });
-    text = '';
-  };
-  let i = 0;
-  while (i < source.length) {
-    const ch = source[i];
-    if (ch === '\\' && i + 1 < source.length && '\\*`[]()'.includes(source[i + 1])) {
-      text += source[i + 1];
-      i += 2;
+  let end = 0;
+  for (const match of source.matchAll(MARKER)) {
+    const [marker, escaped, code, strong, em, label, href] = match;
+    text += source.slice(end, match.index);
+    end = match.index! + marker.length;
+    if (escaped) {
+      text += escaped;
       continue;
     }
-    if (ch === '`') {
-      const end = source.indexOf('`', i + 1);
-      if (end > i + 1) {
-        flush();
-        out.push({ type: 'code', text: source.slice(i + 1, end) });
-        i = end + 1;
-        continue;
-      }
-    }
-    if (source.startsWith('**', i)) {
-      const end = source.indexOf('**', i + 2);
-      if (end > i + 2) {
-        flush();
-        out.push({ type: 'strong', children: parseInline(source.slice(i + 2, end)) });
-        i = end + 2;
-        continue;
-      }
-    }
-    if (ch === '*' && source[i + 1] !== '*') {
-      const end = source.indexOf('*', i + 1);
-      if (end > i + 1 && source[end + 1] !== '*') {
-        flush();
-        out.push({ type: 'em', children: parseInline(source.slice(i + 1, end)) });
-        i = end + 1;
-        continue;
-      }
-    }
-    if (ch === '[') {
-      // The URL may hold balanced parentheses (https://en.wikipedia.org/wiki/Foo_(bar)), as in CommonMark.
-      // A label of up to 500 characters, a URL of up to 2000: unbounded, 50 000 "[" before one "](xxx…"
-      // took seconds, as each "[" looked for its "]" and read the URL again to the end.
-      const match = /^\[([^\]]{1,500})\]\(((?:[^()\s]|\([^()\s]{0,2000}\)){1,2000})\)/.exec(source.slice(i));
-      if (match) {
-        flush();
-        const children = parseInline(match[1]);
-        if (isHttpsUrl(match[2])) out.push({ type: 'link', href: match[2], children });
-        else out.push(...children);
-        i += match[0].length;
-        continue;
-      }
-    }
-    text += ch;
-    i++;
+    if (text) out.push({ type: 'text', text });
+    text = '';
+    if (code) out.push({ type: 'code', text: code });
+    else if (strong) out.push({ type: 'strong', children: parseInline(strong) });
+    else if (em) out.push({ type: 'em', children: parseInline(em) });
+    else if (isHttpsUrl(href)) out.push({ type: 'link', href, children: parseInline(label) });
+    else out.push(...parseInline(label));
   }
-  flush();
+  text += source.slice(end);
+  if (text) out.push({ type: 'text', text });
   return out;
 }

@@ -65,7 +65,7 @@ function returnUrl(vendor: string): string {
  */
 export class OAuthController implements ReactiveController {
   phase: OAuthPhase = 'idle';
-  #popup: Window | null = null;
+  #popup?: Window | null;
   readonly #waker = new Waker();
   /** Counts runs, so that only the newest one resets the phase when it ends. */
   #runs = 0;
@@ -94,18 +94,15 @@ export class OAuthController implements ReactiveController {
     try {
       this.#popup = window.open('', name, `popup,width=${size.width},height=${size.height},left=${left},top=${top}`);
     } catch {
-      this.#popup = null;
+      // no window (closePopup left this.#popup null)
     }
     return this.#popup !== null;
   }
 
   /** Brings the popup to the front (a second click while it is open lands here too). */
   focus() {
-    try {
-      this.#popup?.focus();
-    } catch {
-      // a window whose opener link was cut cannot be focused from here
-    }
+    // focus() and close() are open to a window of any origin, and do nothing to a closed one: they do not throw
+    this.#popup?.focus();
   }
 
   /**
@@ -132,9 +129,54 @@ export class OAuthController implements ReactiveController {
         // the page unloads; should it not (a download, a blocked navigation), the deadline still ends the wait
         return await pollFlow(api, flow.flowId, { signal, deadline, delay: () => null, waker: this.#waker });
       }
-      return await this.#watchPopup(popup, api, flow.flowId, flow.authorizeUrl, deadline, signal);
+      // in the popup: the vendor's login, watched for a close, and the callback page's message
+      const origin = this.options.callbackOrigin();
+      let invalid = false;
+      let closedAt = 0;
+      const onMessage = (event: MessageEvent) => {
+        if (this.phase === 'confirming' || invalid) return; // the first valid message counts, once
+        const result = readCallbackMessage(event, { origin, flowId: flow.flowId, source: popup });
+        if (result === 'ignore') return;
+        if (result === 'invalid') invalid = true;
+        else this.#setPhase('confirming');
+        this.#waker.nudge();
+      };
+      const watch = setInterval(() => {
+        if (this.phase === 'open' && (!popup || popup.closed)) {
+          closedAt = Date.now();
+          this.#setPhase('checking');
+          this.#waker.nudge();
+        }
+      }, CLOSED_WATCH_MS);
+      window.addEventListener('message', onMessage);
+      try {
+        try {
+          if (popup && !popup.closed) popup.location.href = flow.authorizeUrl;
+        } catch {
+          // the window is no longer ours to steer: the close watch takes over
+        }
+        this.#setPhase('open');
+        return await pollFlow(api, flow.flowId, {
+          signal,
+          deadline,
+          waker: this.#waker,
+          delay: () => (this.phase === 'open' ? null : this.phase === 'closed' ? CLOSED_POLL_MS : CONFIRM_POLL_MS),
+          check: () => {
+            if (invalid) throw new ApiError('invalid_callback');
+          },
+          onPending: () => {
+            if (this.phase === 'checking' && Date.now() - closedAt >= CLOSED_GRACE_MS) {
+              this.#setPhase('closed');
+              this.options.onPopupClosed();
+            }
+          },
+        });
+      } finally {
+        clearInterval(watch);
+        window.removeEventListener('message', onMessage);
+      }
     } finally {
-      closeWindow(popup);
+      popup?.close();
       if (run === this.#runs) {
         this.#popup = null;
         this.#setPhase('idle');
@@ -157,61 +199,6 @@ export class OAuthController implements ReactiveController {
     }
   }
 
-  async #watchPopup(
-    popup: Window | null,
-    api: ApiClient,
-    flowId: string,
-    authorizeUrl: string,
-    deadline: number,
-    signal: AbortSignal,
-  ) {
-    const origin = this.options.callbackOrigin();
-    let invalid = false;
-    let closedAt = 0;
-    const onMessage = (event: MessageEvent) => {
-      if (this.phase === 'confirming' || invalid) return; // the first valid message counts, once
-      const result = readCallbackMessage(event, { origin, flowId, source: popup });
-      if (result === 'ignore') return;
-      if (result === 'invalid') invalid = true;
-      else this.#setPhase('confirming');
-      this.#waker.nudge();
-    };
-    const watch = setInterval(() => {
-      if (this.phase === 'open' && (!popup || popup.closed)) {
-        closedAt = Date.now();
-        this.#setPhase('checking');
-        this.#waker.nudge();
-      }
-    }, CLOSED_WATCH_MS);
-    window.addEventListener('message', onMessage);
-    try {
-      try {
-        if (popup && !popup.closed) popup.location.href = authorizeUrl;
-      } catch {
-        // the window is no longer ours to steer: the close watch takes over
-      }
-      this.#setPhase('open');
-      return await pollFlow(api, flowId, {
-        signal,
-        deadline,
-        waker: this.#waker,
-        delay: () => (this.phase === 'open' ? null : this.phase === 'closed' ? CLOSED_POLL_MS : CONFIRM_POLL_MS),
-        check: () => {
-          if (invalid) throw new ApiError('invalid_callback');
-        },
-        onPending: () => {
-          if (this.phase === 'checking' && Date.now() - closedAt >= CLOSED_GRACE_MS) {
-            this.#setPhase('closed');
-            this.options.onPopupClosed();
-          }
-        },
-      });
-    } finally {
-      clearInterval(watch);
-      window.removeEventListener('message', onMessage);
-    }
-  }
-
   #setPhase(phase: OAuthPhase) {
     this.phase = phase;
     this.host.requestUpdate();
@@ -222,16 +209,8 @@ export class OAuthController implements ReactiveController {
    * even while a run still waits for the server to create that flow (and then deletes it).
    */
   closePopup() {
-    closeWindow(this.#popup);
+    this.#popup?.close();
     this.#popup = null;
     this.phase = 'idle';
-  }
-}
-
-function closeWindow(popup: Window | null) {
-  try {
-    popup?.close();
-  } catch {
-    // already gone
   }
 }
