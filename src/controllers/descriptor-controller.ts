@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ApiClient } from '../api/client.js';
 import { ApiError } from '../api/errors.js';
-import type { Descriptor } from '../descriptor/types.js';
+import type { Descriptor, Step } from '../descriptor/types.js';
 import { findProblems, ID, type DescriptorProblem, type Finding } from '../descriptor/problems.js';
 
 /**
@@ -28,6 +28,22 @@ const explain = (found: Finding[]): Promise<DescriptorProblem[]> =>
     () => found.map(({ path }) => ({ path, message: 'invalid' })),
   );
 
+/**
+ * A copy of a valid descriptor with its logo and instruction images resolved against `base` (where
+ * descriptors live), once, when it is accepted: rendering uses them as they are.
+ */
+function withUrls(d: Descriptor, base: string): Descriptor {
+  const url = (src: string) => new URL(src, base).href;
+  const resolve = (steps: Step[]) =>
+    steps.map(s => ({ ...s, instructions: s.instructions?.map(i => (i.image ? { ...i, image: { ...i.image, src: url(i.image.src) } } : i)) }));
+  return {
+    ...d,
+    ...(d.logo ? { logo: url(d.logo) } : {}),
+    ...(d.steps ? { steps: resolve(d.steps) } : {}),
+    ...(d.ways ? { ways: d.ways.map(w => ({ ...w, steps: resolve(w.steps) })) } : {}),
+  };
+}
+
 /** Where the descriptor comes from: the element's inputs. */
 export interface DescriptorSource {
   vendor: string;
@@ -43,7 +59,8 @@ export type DescriptorState =
   | { kind: 'loading' }
   /** `noApiBase`: the host gave no usable `api-base`, so nothing was asked. */
   | { kind: 'failed'; error: ApiError; problems?: DescriptorProblem[]; noApiBase?: boolean }
-  | { kind: 'ready'; descriptor: Descriptor; baseUrl: string };
+  /** `descriptor`: with its logo and images as absolute URLs (see `withUrls`). */
+  | { kind: 'ready'; descriptor: Descriptor };
 
 export interface DescriptorControllerOptions {
   source: () => DescriptorSource;
@@ -116,7 +133,7 @@ export class DescriptorController implements ReactiveController {
 
   async #accept({ descriptor, found }: Checked, baseUrl: string, vendor: string, signal: AbortSignal) {
     if (!found.length && vendor && descriptor.id !== vendor) found = [{ path: 'id', key: 'vendor', args: [descriptor.id, vendor] }];
-    if (!found.length) return this.#settle({ kind: 'ready', descriptor, baseUrl });
+    if (!found.length) return this.#settle({ kind: 'ready', descriptor: withUrls(descriptor, baseUrl) });
     // an inline descriptor's problems are "loading" too while their messages come
     this.#set({ kind: 'loading' });
     const problems = await explain(found);

@@ -6,9 +6,9 @@ import { renderMarkup } from '../markup.js';
 /**
  * A vendor's instructions: numbered steps of safe markup, menu paths and screenshots. Rendered in
  * the widget's own shadow root, so its parts are the widget's (`::part(instructions)`, `path`, `image`).
- * Relative image sources resolve against `baseUrl`, the descriptor's URL.
+ * Image sources are absolute: the descriptor controller resolved them when it accepted the descriptor.
  */
-export function renderInstructions(list: Instruction[] | undefined, { text, t }: Locale, baseUrl: string) {
+export function renderInstructions(list: Instruction[] | undefined, { text, t }: Locale) {
   if (!list?.length) return nothing;
   return html`<ol part="instructions" class="instructions ${list.length === 1 ? 'single' : ''}">
     ${list.map(
@@ -21,7 +21,7 @@ export function renderInstructions(list: Instruction[] | undefined, { text, t }:
           : nothing}
         ${item.image
           ? html`<figure>
-              <img part="image" src=${new URL(item.image.src, baseUrl).href} alt=${text(item.image.alt)} loading="lazy" referrerpolicy="no-referrer" />
+              <img part="image" src=${item.image.src} alt=${text(item.image.alt)} loading="lazy" referrerpolicy="no-referrer" />
             </figure>`
           : nothing}
       </li>`,

@@ -656,7 +656,7 @@ export class CmaRegisterApp extends LitElement {
   #renderHeader(descriptor: Descriptor, name: string) {
     return html`<header part="header">
       ${descriptor.logo
-        ? html`<img part="logo" src=${new URL(descriptor.logo, this.#loaded!.baseUrl).href} alt="" width="40" height="40" referrerpolicy="no-referrer" @error=${(e: Event) => ((e.target as HTMLElement).hidden = true)} />`
+        ? html`<img part="logo" src=${descriptor.logo} alt="" width="40" height="40" referrerpolicy="no-referrer" @error=${(e: Event) => ((e.target as HTMLElement).hidden = true)} />`
         : nothing}
       <h2 id="heading">${this.flow && !isOpen(this.flow) ? name : this.locale.t.heading(name)}</h2>
     </header>`;
@@ -725,7 +725,7 @@ export class CmaRegisterApp extends LitElement {
   }
 
   #renderInstructions(step: Step) {
-    return renderInstructions(step.instructions, this.locale, this.#loaded!.baseUrl);
+    return renderInstructions(step.instructions, this.locale);
   }
 
   /** While an OAuth flow is open: what is happening in the vendor's window, and the ways out. */
