@@ -210,7 +210,9 @@ describe('<cma-register-app> by keyboard alone', () => {
     await key('Space');
     expect((await cancelled).detail).to.include({ reason: 'user', step: 'shop' });
     await focusIs('button "Start again"', 'Start again');
-    await until(() => bed.popups.last!.closed, 'the login window to close');
+    // the widget closes it at once; a window in the middle of its cross-site navigation reports
+    // closed only once the browser has torn it down, which a loaded CI machine can take seconds to do
+    await until(() => bed.popups.last!.closed, 'the login window to close', 20_000);
     await until(async () => !(await serverFlows()).some(f => f.flowId === flowId), 'the flow to be deleted');
   });
 
