@@ -7,6 +7,7 @@
 // - "Open in a dialog": the widget in the partner's <dialog>, the flow completed, Done closes the
 //   dialog and the page (hearing the dialog's `close`) lists the app and says what happens next.
 // Prints one line per check and "demo: N passed, N failed" last. About 15 s.
+import { assert, checks } from './checks.mjs';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -21,23 +22,7 @@ const WAIT = { timeout: 30_000 }; // a busy 2-core machine: generous, and never 
 const API_KEY = '0123456789abcdef0123456789abcdef-us21';
 const AXE = readFileSync(fileURLToPath(import.meta.resolve('axe-core/axe.min.js')), 'utf8');
 
-let passed = 0;
-let failed = 0;
-const started = performance.now();
-async function check(name, fn) {
-  const t0 = performance.now();
-  try {
-    await fn();
-    passed++;
-    console.log(`✓ ${name} (${Math.round(performance.now() - t0)} ms)`);
-  } catch (error) {
-    failed++;
-    console.log(`✗ ${name} (${Math.round(performance.now() - t0)} ms)\n  ${String(error?.stack ?? error).replace(/\n/g, '\n  ')}`);
-  }
-}
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
+const { check, broke, finish } = checks('demo');
 
 // the dependency cache of this run stays out of node_modules/.vite, which other checkouts may share
 const cacheDir = mkdtempSync(join(tmpdir(), 'cma-demo-vite-'));
@@ -199,13 +184,10 @@ try {
     }
   });
 } catch (error) {
-  failed++;
-  console.log(`✗ ${String(error?.stack ?? error)}`);
+  broke(error);
 } finally {
   await browser?.close();
   await server?.close();
   rmSync(cacheDir, { recursive: true, force: true });
 }
-console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);
-console.log(`\ndemo: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();

@@ -89,6 +89,30 @@ describe('<cma-register-app> in a page with aggressive global CSS', () => {
     await expect(el).to.be.accessible();
   });
 
+  // the widget's font is the page's unless --cma-font-family names one: the hostile sheet's body sets Georgia
+  for (const vendor of ['mailchimp', '24sevenoffice']) {
+    it(`takes the host's font by default (${vendor})`, async () => {
+      const { el } = await mount(vendor);
+      const hostFont = getComputedStyle(document.body).fontFamily;
+      expect(hostFont).to.contain('Georgia');
+      for (const selector of ['#heading', '.label', 'input:not([type=hidden])', 'button.primary']) {
+        expect(getComputedStyle(q(el, selector)!).fontFamily, `the font of ${selector}`).to.equal(hostFont);
+      }
+    });
+  }
+
+  it('wraps its text inside a host whose text does not wrap (white-space: nowrap inherited)', async () => {
+    await setViewport({ width: 320, height: 640 });
+    const removeNowrap = addGlobalCss('body { white-space: nowrap }');
+    try {
+      const { el } = await mount('mailchimp');
+      expect(overflowOf(el)).to.deep.equal([]);
+    } finally {
+      removeNowrap();
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
   it('takes the font the host names in --cma-font-family', async () => {
     const { el } = await mount('mailchimp');
     el.style.setProperty('--cma-font-family', 'Courier New, monospace');

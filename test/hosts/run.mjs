@@ -12,6 +12,7 @@
 // and must show the connection id its own cma-registered listener received.
 //
 // Prints one line per check and "hosts: N passed, N failed" last. KEEP=1 keeps the scratch project.
+import { assert, checks } from '../checks.mjs';
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
@@ -31,25 +32,7 @@ const SESSION_TOKEN = 'host-session-token-0123';
 const API_KEY = '0123456789abcdef0123456789abcdef-us21';
 const WAIT = { timeout: 30_000 }; // a busy 2-core machine: generous, and never a fixed sleep
 
-let passed = 0;
-let failed = 0;
-const started = performance.now();
-async function check(name, fn) {
-  const t0 = performance.now();
-  try {
-    await fn();
-    passed++;
-    console.log(`✓ ${name} (${Math.round(performance.now() - t0)} ms)`);
-    return true;
-  } catch (error) {
-    failed++;
-    console.log(`✗ ${name} (${Math.round(performance.now() - t0)} ms)\n  ${String(error?.stack ?? error).replace(/\n/g, '\n  ')}`);
-    return false;
-  }
-}
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
+const { check, broke, finish } = checks('hosts');
 /** Runs a command; resolves with its output, rejects with it when it fails. */
 function run(cmd, args, cwd) {
   return new Promise((resolvePromise, reject) => {
@@ -259,14 +242,11 @@ try {
     });
   }
 } catch (error) {
-  if (!passed && !failed) failed++;
-  console.log(`✗ ${String(error?.stack ?? error)}`);
+  broke(error);
 } finally {
   await browser?.close();
   await mocks?.close();
   if (process.env.KEEP) console.log(`scratch project kept in ${scratch}`);
   else rmSync(scratch, { recursive: true, force: true });
 }
-console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);
-console.log(`\nhosts: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();
