@@ -154,14 +154,24 @@ function probe() {
     input.blur();
     return active === input;
   };
-  /** Resolves to performance.now() once every host's first input exists and takes focus (checked each frame until then). */
+  /**
+   * Resolves to performance.now() once every host's first input exists, is styled and laid out, and
+   * takes focus (checked each frame until then). The time is taken after the style and layout every
+   * input needs and before the focus checks: each move of focus restyles and lays out the page again
+   * (`:focus` and `:focus-within` rules change), which is the probe's cost, not the page's, and with 50
+   * hosts it would be 50 of them that no user causes.
+   */
   bench.whenInteractive = hosts =>
     new Promise(resolve => {
-      const ready = host => {
-        const input = bench.firstInput(host);
-        return input && takesFocus(input);
+      const check = () => {
+        const inputs = hosts.map(bench.firstInput);
+        if (inputs.every(Boolean)) {
+          void document.body.offsetHeight; // the style and layout the frame would do
+          const t = performance.now();
+          if (inputs.every(takesFocus)) return resolve(t);
+        }
+        requestAnimationFrame(check);
       };
-      const check = () => (hosts.every(ready) ? resolve(performance.now()) : requestAnimationFrame(check));
       check();
     });
   /** A new task, right away (setTimeout would be clamped to 4 ms when nested). */
@@ -219,13 +229,42 @@ const json = vendor => descriptors[vendor].replace(/</g, '\\u003c');
 const widgetTag = vendor => `<cma-register-app vendor="${vendor}" api-base="${apiBase}"></cma-register-app>`;
 const fetchOptions = `{ headers: { Accept: 'application/json' }, credentials: 'same-origin' }`; // as the widget's API client GETs
 
-/** The pages, by case and kind ("widget" or "static"). */
+/**
+ * What the widget renders for each vendor's first step, as static markup: its shadow root's HTML (Lit's
+ * comment markers taken out) and its style sheets as text. Taken once, before the runs, from a widget
+ * given the descriptor inline (`snapshot()`), for the "same" pages.
+ */
+const snapshots = {};
+
+/**
+ * The pages, by case and kind: "widget"; "static", the bare form `renderForm` builds; "same", the
+ * widget's own first step (`snapshots`) as static HTML in a shadow root: the same DOM and CSS, with
+ * none of the script that made them.
+ */
 function page({ case: name, kind, vendor = vendors[0], inline }) {
   const widget = kind === 'widget';
+  const scripts = { widget: '<script type="module" src="/cma-register-app.js"></script>', static: `<script>${renderForm}</script>`, same: '' };
   const head = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title>
-<script>(${probe})()</script>${widget ? '<script type="module" src="/cma-register-app.js"></script>' : `<script>${renderForm}</script>`}</head><body>`;
+<script>(${probe})()</script>${scripts[kind]}</head><body>`;
   const fetchForm = (v, host) => `fetch('${apiBase}/vendors/${v}.json', ${fetchOptions}).then(r => r.text()).then(t => renderForm(${host}, JSON.parse(t)))`;
   const done = `.then(t => bench.done({ t }), bench.fail)`;
+  if (kind === 'same') {
+    const { css, html } = snapshots[vendor];
+    const markup = `<style>${css}</style>${html}`;
+    if (name === 'first' && inline) {
+      return `${head}<div id="host"><template shadowrootmode="open">${markup}</template></div><script>
+bench.whenInteractive([host])${done};
+</script>`;
+    }
+    // fetched: the same request, and once its answer is read, the same markup into each host
+    const hosts = name === 'many' ? MANY : 1;
+    return `${head}${Array.from({ length: hosts }, (_, i) => `<div id="host${i}"></div>`).join('')}<script>
+const all = [...document.querySelectorAll('div[id^=host]')];
+const markup = ${JSON.stringify(markup).replace(/</g, '\\u003c')};
+fetch('${apiBase}/vendors/${vendor}.json', ${fetchOptions}).then(r => r.text()).then(t => JSON.parse(t))
+  .then(() => all.forEach(host => (host.attachShadow({ mode: 'open' }).innerHTML = markup))).then(() => bench.whenInteractive(all))${done};
+</script>`;
+  }
   if (name === 'first' && inline) {
     const data = `<script type="application/json" id="descriptor">${json(vendor)}</script>`;
     return widget
@@ -370,7 +409,23 @@ const cases = [
   { group: 'switch', label: `switch ${SWITCHES}×`, query: 'case=switch' },
   { group: 'type', label: `type ${TYPED.length} chars`, query: 'case=type&vendor=mailchimp', after: type },
   { group: 'type-wide', label: `type ${TYPED.length} chars, ${WIDE} fields`, query: 'case=type&vendor=wide', after: type },
-].map(c => ({ ...c, widget: [], static: [] }));
+].map(c => ({ ...c, widget: [], static: [], same: [], kinds: ['first', 'many'].includes(c.group) ? ['widget', 'static', 'same'] : ['widget', 'static'] }));
+
+/** Fills `snapshots`: each vendor's first step as the widget renders it, descriptor inline, CPU not throttled. */
+async function snapshot() {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  for (const vendor of vendors) {
+    await page.goto(`${hostOrigins[0]}/page?case=first&kind=widget&inline=1&vendor=${vendor}`, { waitUntil: 'domcontentloaded' });
+    await page.evaluate(() => window.bench.result);
+    snapshots[vendor] = await page.evaluate(() => {
+      const root = document.querySelector('cma-register-app').shadowRoot;
+      const css = root.adoptedStyleSheets.flatMap(sheet => [...sheet.cssRules].map(rule => rule.cssText)).join('\n');
+      return { css, html: root.innerHTML.replace(/<!--[^]*?-->/g, '') };
+    });
+  }
+  await context.close();
+}
 
 /** Where the run is, on a terminal only (so that a log holds the figures alone). */
 const progress = text => process.stderr.isTTY && process.stderr.write(`\r\x1b[K${text}`);
@@ -379,16 +434,18 @@ const [load1] = loadavg();
 const notes = new Set();
 let tab;
 try {
+  await snapshot();
   tab = await newTab();
   // Unmeasured: a tab's first loads on each site are slower than the ones after them, and they would
   // weigh on whichever case comes first. (A new tab per run was no better: the one closed before it
   // goes on costing for a while.)
-  for (const kind of ['widget', 'static', 'widget', 'static']) await load(tab, `/page?case=first&kind=${kind}`);
+  for (const kind of ['widget', 'static', 'same', 'widget', 'static', 'same']) await load(tab, `/page?case=first&kind=${kind}`);
   for (let run = 0; run < RUNS; run++) {
     progress(`run ${run + 1}/${RUNS}…`);
     for (const c of cases) {
-      // alternate which goes first, so that neither always follows the other
-      for (const kind of run % 2 ? ['static', 'widget'] : ['widget', 'static']) {
+      // (rotating which goes first, so that none always follows another)
+      const kinds = c.kinds.map((_, i) => c.kinds[(i + run) % c.kinds.length]);
+      for (const kind of kinds) {
         const result = await load(tab, `/page?${c.query}&kind=${kind}`, c.after);
         if (c.group.startsWith('type')) {
           result.t = median(result.keys);
@@ -419,30 +476,38 @@ const row = (label, w, s, goal, extra = '') => {
   const verdict = goal ? `≤ ${goal}× ${ratio <= goal ? 'met' : 'missed'}` : '';
   return `${label.padEnd(26)}${ms(w).padStart(8)}${ms(s).padStart(8)}${`${ratio.toFixed(2)}×`.padStart(8)}   ${verdict.padEnd(14)}${extra}`;
 };
+/** A row with both baselines: the bare form ("static") and the widget's own markup ("same"). */
+const row3 = (label, w, s, m, goal, extra = '') => {
+  const ratio = x => `${(w / x).toFixed(2)}×`.padStart(9);
+  const verdict = `≤ ${goal}×: ${w / s <= goal ? 'met' : 'missed'} / ${w / m <= goal ? 'met' : 'missed'}`;
+  return `${label.padEnd(26)}${ms(w).padStart(8)}${ms(s).padStart(8)}${ms(m).padStart(8)}${ratio(s)}${ratio(m)}   ${verdict.padEnd(24)}${extra}`;
+};
 const med = (c, kind, key = 't') => median(c[kind].map(r => r[key]));
 const header = `${''.padEnd(26)}${'widget'.padStart(8)}${'static'.padStart(8)}${'ratio'.padStart(8)}   goal`;
+const header3 = `${''.padEnd(26)}${'widget'.padStart(8)}${'static'.padStart(8)}${'same'.padStart(8)}${'×static'.padStart(9)}${'×same'.padStart(9)}   goal (static / same)`;
 
 const gzip = gzipSync(bundle, { level: 9 }).length / 1024;
 const kb = `${(bundle.length / 1024).toFixed(1)} KB, ${gzip.toFixed(1)} KB gzip`;
 console.log(`npm run bench: dist/cma-register-app.js (${kb}) in ${version}, against the same form as static HTML`);
 console.log(`CPU ${THROTTLE}× throttled, cold cache, a new renderer per load; medians of ${RUNS} loads per figure, in ms`);
 const machine = `load average ${load1.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after, on ${availableParallelism()} cores`;
-console.log(`${machine} (other work on the machine slows every figure)\n`);
+console.log(`${machine} (other work on the machine slows every figure)`);
+console.log('static: the bare form (labels, inputs, a button); same: the widget\'s own first step, its DOM and CSS, as static HTML\n');
 
 console.log('First step interactive, from navigation start');
-console.log(header);
-for (const c of cases.filter(c => c.group === 'first')) console.log(row(c.label, med(c, 'widget'), med(c, 'static'), c.goal));
+console.log(header3);
+for (const c of cases.filter(c => c.group === 'first')) console.log(row3(c.label, med(c, 'widget'), med(c, 'static'), med(c, 'same'), c.goal));
 // every load of every vendor together, one median each
 for (const [how, goal] of [['fetched', 1.8], ['inline', 1.5]]) {
   const of = kind => median(cases.filter(c => c.group === 'first' && c.label.endsWith(how)).flatMap(c => c[kind].map(r => r.t)));
-  console.log(row(`all vendors ${how}`, of('widget'), of('static'), goal));
+  console.log(row3(`all vendors ${how}`, of('widget'), of('static'), of('same'), goal));
 }
 
 const many = cases.find(c => c.group === 'many');
 console.log(`\n${MANY} on one page (mailchimp, fetched), until all ${MANY} first steps are interactive`);
-console.log(`${header}${''.padEnd(11)}descriptor requests widget / static`);
-const requests = `${med(many, 'widget', 'requests')} / ${med(many, 'static', 'requests')} (goal: 1)`;
-console.log(row(`${MANY} widgets / forms`, med(many, 'widget'), med(many, 'static'), many.goal, requests));
+console.log(`${header3}${''.padEnd(2)}descriptor requests widget / static / same`);
+const requests = `${['widget', 'static', 'same'].map(kind => med(many, kind, 'requests')).join(' / ')} (goal: 1)`;
+console.log(row3(`${MANY} widgets / forms`, med(many, 'widget'), med(many, 'static'), med(many, 'same'), many.goal, requests));
 
 const sw = cases.find(c => c.group === 'switch');
 console.log(`\nSwitching vendor ${SWITCHES}× on one element, one task apart, until the last vendor's first step is interactive`);
