@@ -1,5 +1,8 @@
 import type { Translation } from './translation.js';
 
+/** A number of characters, through Intl ("1 character", "1,000 characters"). */
+const characters = (n: number) => `${n.toLocaleString('en')} character${n === 1 ? '' : 's'}`;
+
 /** Seconds in words, through Intl ("1 second", "5 seconds"). */
 const seconds = (n: number) => new Intl.NumberFormat('en', { style: 'unit', unit: 'second', unitDisplay: 'long' }).format(n);
 
@@ -37,13 +40,13 @@ export const en: Translation = {
           ? `${label} is required: choose one.`
           : `${label} is required.`,
     pattern: label => `${label} is not in the expected format.`,
-    minLength: (label, limit) => `${label} must be at least ${limit} character${limit === 1 ? '' : 's'}.`,
-    maxLength: (label, limit) => `${label} must be at most ${limit} character${limit === 1 ? '' : 's'}.`,
+    minLength: (label, limit) => `${label} must be at least ${characters(limit)}.`,
+    maxLength: (label, limit) => `${label} must be at most ${characters(limit)}.`,
     email: 'Enter an email address, such as name@example.com.',
     url: 'Enter a web address that starts with https://.',
     option: 'Choose one of the listed options.',
   },
-  invalidInput: count => (count === 1 ? 'One field needs your attention.' : `${count} fields need your attention.`),
+  invalidInput: labels => `${new Intl.ListFormat('en').format(labels)} need${labels[1] ? '' : 's'} your attention.`,
   noOptions: label =>
     `There is no ${label} to choose for this login. Go back and log in with another account, or ask your administrator for access.`,
   registered: vendor => `${vendor} is connected`,
@@ -69,7 +72,7 @@ export const en: Translation = {
     copy: 'Copy code',
     copied: 'Copied',
     open: vendor => `Open ${vendor}`,
-    timeLeft: (minutes, seconds) => `Time left: ${minutes}:${String(seconds).padStart(2, '0')}`,
+    timeLeft: clock => `Time left: ${clock('en')}`,
   },
   errors: {
     descriptor_not_found: vendor => `There is no setup for “${vendor}”. Check the app name, or contact support.`,

@@ -38,13 +38,13 @@ export const nb: Translation = {
           ? `${label} må fylles ut: velg ett alternativ.`
           : `${label} må fylles ut.`,
     pattern: label => `${label} har ikke riktig format.`,
-    minLength: (label, limit) => `${label} må være minst ${limit} tegn.`,
-    maxLength: (label, limit) => `${label} kan være høyst ${limit} tegn.`,
+    minLength: (label, limit) => `${label} må være minst ${limit.toLocaleString('nb')} tegn.`,
+    maxLength: (label, limit) => `${label} kan være høyst ${limit.toLocaleString('nb')} tegn.`,
     email: 'Skriv inn en e-postadresse, for eksempel navn@eksempel.no.',
     url: 'Skriv inn en nettadresse som begynner med https://.',
     option: 'Velg et av alternativene i listen.',
   },
-  invalidInput: count => (count === 1 ? 'Ett felt må rettes.' : `${count} felt må rettes.`),
+  invalidInput: labels => `${new Intl.ListFormat('nb').format(labels)} må rettes.`,
   noOptions: label =>
     `Det finnes ingen ${label} å velge for denne påloggingen. Gå tilbake og logg inn med en annen konto, eller be administratoren om tilgang.`,
   registered: vendor => `${vendor} er koblet til`,
@@ -70,7 +70,7 @@ export const nb: Translation = {
     copy: 'Kopier koden',
     copied: 'Kopiert',
     open: vendor => `Åpne ${vendor}`,
-    timeLeft: (minutes, seconds) => `Tid igjen: ${minutes}:${String(seconds).padStart(2, '0')}`,
+    timeLeft: clock => `Tid igjen: ${clock('nb')}`,
   },
   errors: {
     descriptor_not_found: vendor => `Det finnes ikke noe oppsett for «${vendor}». Sjekk navnet på appen, eller kontakt kundestøtte.`,

@@ -45,13 +45,18 @@ export interface Translation {
   field: {
     required: (label: string, type: FieldType) => string;
     pattern: (label: string) => string;
+    /** `limit` is a number: format it with `Intl.NumberFormat` (`toLocaleString`) in the translation's language. */
     minLength: (label: string, limit: number) => string;
     maxLength: (label: string, limit: number) => string;
     email: string;
     url: string;
     option: string;
   };
-  invalidInput: (count: number) => string;
+  /**
+   * Above the buttons (and in the `cma-error` event) when a submit finds fields to fix: `labels` are
+   * their labels, in order; join them with `Intl.ListFormat` in the translation's language.
+   */
+  invalidInput: (labels: string[]) => string;
   noOptions: (label: string) => string;
   registered: (vendor: string) => string;
   registeredAs: (name: string) => string;
@@ -80,7 +85,11 @@ export interface Translation {
     copy: string;
     copied: string;
     open: (vendor: string) => string;
-    timeLeft: (minutes: number, seconds: number) => string;
+    /**
+     * The time left to grant access, counting down: `clock(lang)` is it as a clock ("09:59") in the
+     * digits and separators of `lang` (through `Intl.DurationFormat` where the browser has it).
+     */
+    timeLeft: (clock: (lang: string) => string) => string;
   };
   /** Messages by error code, for errors that come without a server message. */
   errors: Record<ErrorCode, (vendor: string) => string>;

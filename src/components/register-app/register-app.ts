@@ -45,6 +45,18 @@ const MAX_MESSAGE = 300;
 /** The fields of the current step the user sees: the visible ones, less any `hidden` constant. */
 const shownFields = (flow: FlowState) => visibleFields(flow).filter(f => f.type !== 'hidden');
 
+/** Intl.DurationFormat, where the browser has it (Chromium 129, Safari 16.4, Firefox 136; not in TypeScript's types yet). */
+const { DurationFormat } = Intl as unknown as { DurationFormat?: new (lang: string, options: object) => { format(duration: object): string } };
+
+/** `seconds` as a clock in a language ("09:59", "75:00"); by hand where there is no Intl.DurationFormat. */
+const clock = (seconds: number) => (lang: string) => {
+  const minutes = (seconds / 60) | 0;
+  seconds %= 60;
+  return DurationFormat
+    ? new DurationFormat(lang, { style: 'digital', hoursDisplay: 'auto' }).format({ minutes, seconds })
+    : `${minutes}:${String(seconds).padStart(2, '0')}`;
+};
+
 /** 96 random bits, as digits (an attempt's id, a popup's name). */
 const randomId = () => crypto.getRandomValues(new Uint32Array(3)).join('');
 
@@ -378,7 +390,7 @@ export class CmaRegisterApp extends LitElement {
       return this.#work.run(signal => this.#perform(request, signal), e => this.#fail(e));
     }
     const fields = Object.keys(after.fieldErrors);
-    this.#emitError('invalid_input', this.locale.t.invalidInput(fields.length), true, fields);
+    this.#emitError('invalid_input', this.#invalidText(after), true, fields);
   }
 
   /**
@@ -598,6 +610,12 @@ export class CmaRegisterApp extends LitElement {
     this.renderRoot.querySelector<HTMLElement>(`#cma-field-${name}`)?.focus();
   }
 
+  /** What the fields to fix are, in words: their labels, listed. */
+  #invalidText(flow: FlowState) {
+    const { t, text } = this.locale;
+    return t.invalidInput(shownFields(flow).filter(f => flow.fieldErrors[f.name]).map(f => text(f.label)));
+  }
+
   #problemText(field: Field, problem: FieldProblem): string {
     const { t, text } = this.locale;
     const label = text(field.label);
@@ -720,7 +738,7 @@ export class CmaRegisterApp extends LitElement {
             <a href=${verificationUri} target="_blank" rel="noopener noreferrer">${t.grant.open(name)}<span class="visually-hidden"> ${t.newTab}</span></a>
           </p>`
         : nothing}
-      ${expiresAt && !Number.isNaN(left) ? html`<p class="progress">${t.grant.timeLeft(Math.floor(left / 60), left % 60)}</p>` : nothing}
+      ${expiresAt && !Number.isNaN(left) ? html`<p class="progress">${t.grant.timeLeft(clock(left))}</p>` : nothing}
       ${this.#renderActions()}`;
   }
 
@@ -809,7 +827,7 @@ export class CmaRegisterApp extends LitElement {
           },
         )}
         <div role="alert" class=${alert ? 'alert' : ''}>
-          ${alert ? html`<p>${checks ? t.invalidInput(invalid) : error.message}</p>` : nothing}
+          ${alert ? html`<p>${checks ? this.#invalidText(flow) : error.message}</p>` : nothing}
           ${error?.code === 'popup_blocked' && !submitting
             ? html`<button type="button" @click=${this.#handleContinueHere}>${t.oauth.continueHere}</button>`
             : nothing}
