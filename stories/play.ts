@@ -118,6 +118,17 @@ export async function waitForInvalidFields(el: CmaRegisterApp): Promise<string[]
   return [...new Set(marked.map(input => input.name))];
 }
 
+/** The labels of the fields the widget marks as invalid, in order, as it shows them (without "(optional)"). */
+export function invalidLabels(el: CmaRegisterApp): string[] {
+  const root = shadow(el);
+  const names = new Set([...root.querySelectorAll<HTMLInputElement>('[aria-invalid="true"]')].map(input => input.name));
+  return [...names].map(name => {
+    const label = root.querySelector(`[name="${name}"]`)!.closest('cma-field')!.querySelector('.label')!.cloneNode(true) as Element;
+    label.querySelector('.optional')?.remove();
+    return label.textContent!.trim();
+  });
+}
+
 /** Waits until the widget says the app is connected. */
 export async function waitForConnected(el: CmaRegisterApp, timeoutMs = TIMEOUT_MS): Promise<string> {
   return textOf(await waitFor(el, 'success message', root => root.querySelector('.success'), timeoutMs));

@@ -1,6 +1,6 @@
 import type { Meta } from '@storybook/web-components-vite';
 import { expect } from 'storybook/test';
-import { choose, click, submit, waitForConnected, waitForField, waitForFirstStep, waitForInvalidFields, waitForText, words } from '../play.js';
+import { choose, click, invalidLabels, submit, waitForConnected, waitForField, waitForFirstStep, waitForInvalidFields, waitForText, words } from '../play.js';
 import { logInTo24SevenOffice } from './user-input.js';
 import { widgetMeta, type RegisterAppArgs, type Story } from '../widget.js';
 
@@ -24,7 +24,7 @@ export const ValidationErrors: Story = {
     const el = await waitForFirstStep(canvasElement);
     await submit(el);
     await expect(await waitForInvalidFields(el)).toEqual(['username', 'password']);
-    await waitForText(el, words(el).invalidInput(2));
+    await waitForText(el, words(el).invalidInput(invalidLabels(el)));
   },
 };
 

@@ -4,6 +4,7 @@ import type { CmaRegisterApp } from '../../src/index.js';
 import {
   choose,
   fill,
+  invalidLabels,
   pickWay,
   submit,
   waitFor,
@@ -82,8 +83,9 @@ export const LoginValidationErrors: Story = {
     await waitFor(el, 'the two fields left wrong', root => root.querySelectorAll('[aria-invalid="true"]').length === 2);
     await expect(await waitForInvalidFields(el)).toEqual(['username', 'sandboxName']);
     await submit(el);
-    await waitForText(el, words(el).invalidInput(3));
+    await waitFor(el, 'the three fields to fix', root => root.querySelectorAll('[aria-invalid="true"]').length === 3);
     await expect(await waitForInvalidFields(el)).toEqual(['username', 'password', 'sandboxName']);
+    await waitForText(el, words(el).invalidInput(invalidLabels(el)));
     await waitForText(el, el.lang === 'nb' ? 'Et sandkassenavn består av små bokstaver' : 'A sandbox name is lower-case letters');
   },
 };

@@ -82,7 +82,7 @@ describe('<cma-register-app> with credentials and a lookup (24sevenoffice)', () 
     expect(el.shadowRoot!.activeElement).to.equal(input(el, 'username'));
     expect(input(el, 'username').getAttribute('aria-invalid')).to.equal('true');
     expect(text(el)).to.contain('Username is required.');
-    expect(q(el, '[role="alert"]')!.textContent).to.contain('2 fields need your attention.');
+    expect(q(el, '[role="alert"]')!.textContent).to.contain('Username and Password need your attention.');
     await type(el, 'username', 'ola');
     expect(input(el, 'username').hasAttribute('aria-invalid')).to.equal(false);
     // one field left: its own message says it; no summary that counts what is already fixed

@@ -20,17 +20,34 @@ async function mountIn(holder: Element | ShadowRoot, vendor = 'mailchimp') {
   return el;
 }
 
+/** What the functions are called with: words and a number, else what the key takes (labels, a clock). */
+const SAMPLES: Record<string, unknown[]> = {
+  invalidInput: [['Acme', 'Beta']],
+  'grant.timeLeft': [(lang: string) => `9:59 (${lang})`],
+};
+
 /** Every string of a translation, by key path, with functions called on sample values. */
 function strings(t: object, path = ''): Map<string, string> {
   const out = new Map<string, string>();
   for (const [key, value] of Object.entries(t)) {
     const at = path ? `${path}.${key}` : key;
     if (typeof value === 'string') out.set(at, value);
-    else if (typeof value === 'function') out.set(at, String(value('Acme', 3)));
+    else if (typeof value === 'function') out.set(at, String(value(...(SAMPLES[at] ?? ['Acme', 3]))));
     else for (const [k, v] of strings(value, at)) out.set(k, v);
   }
   return out;
 }
+
+describe('the translations', () => {
+  it('write numbers and lists in their own language, through Intl', () => {
+    expect(en.field.maxLength('Note', 10000)).to.equal('Note must be at most 10,000 characters.');
+    expect(en.field.minLength('PIN', 1)).to.equal('PIN must be at least 1 character.');
+    expect(nb.field.maxLength('Notat', 10000)).to.equal('Notat kan være høyst 10\u00a0000 tegn.');
+    expect(en.invalidInput(['Username'])).to.equal('Username needs your attention.');
+    expect(en.invalidInput(['API key', 'Username', 'Password'])).to.equal('API key, Username, and Password need your attention.');
+    expect(nb.invalidInput(['API-nøkkel', 'Brukernavn', 'Passord'])).to.equal('API-nøkkel, Brukernavn og Passord må rettes.');
+  });
+});
 
 describe('the Norwegian translation', () => {
   it('has every English string, each in Norwegian (none left in English)', () => {
@@ -58,7 +75,7 @@ describe('<cma-register-app> in Norwegian', () => {
     const error = next(el, 'cma-error');
     button(el, 'Hent klienter').click();
     const { detail } = await error;
-    expect(detail.message).to.equal('2 felt må rettes.');
+    expect(detail.message).to.equal('Brukernavn og Passord må rettes.');
     await el.updateComplete;
     expect(text(el)).to.contain('Brukernavn må fylles ut.');
     expect(text(el)).not.to.match(/\b(Cancel|Step|Show|required)\b/);

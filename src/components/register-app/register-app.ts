@@ -45,15 +45,16 @@ const MAX_MESSAGE = 300;
 /** The fields of the current step the user sees: the visible ones, less any `hidden` constant. */
 const shownFields = (flow: FlowState) => visibleFields(flow).filter(f => f.type !== 'hidden');
 
-/** Intl.DurationFormat, where the browser has it (Chromium 129, Safari 16.4, Firefox 136; not in TypeScript's types yet). */
-const { DurationFormat } = Intl as unknown as { DurationFormat?: new (lang: string, options: object) => { format(duration: object): string } };
-
-/** `seconds` as a clock in a language ("09:59", "75:00"); by hand where there is no Intl.DurationFormat. */
+/**
+ * `seconds` as a clock in a language ("09:59", "75:00"), through Intl.DurationFormat (not in
+ * TypeScript's types yet); by hand as m:ss where the browser has none (Firefox before 136).
+ */
 const clock = (seconds: number) => (lang: string) => {
   const minutes = (seconds / 60) | 0;
+  const Format = (Intl as unknown as { DurationFormat?: new (lang: string, options: object) => { format(duration: object): string } }).DurationFormat;
   seconds %= 60;
-  return DurationFormat
-    ? new DurationFormat(lang, { style: 'digital', hoursDisplay: 'auto' }).format({ minutes, seconds })
+  return Format
+    ? new Format(lang, { style: 'digital', hoursDisplay: 'auto' }).format({ minutes, seconds })
     : `${minutes}:${String(seconds).padStart(2, '0')}`;
 };
 
