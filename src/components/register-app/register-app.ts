@@ -165,7 +165,7 @@ export class CmaRegisterApp extends LitElement {
 
   private flow?: FlowState;
   /** OAuth in this tab after the user chose so when the popup was blocked, whatever `mode` says. */
-  #redirectChosen = false;
+  #redirectChosen?: boolean;
   /** What the backend gave this attempt for granting access in the vendor's system. */
   private grant?: GrantInfo;
   /** Whether the user code is on the clipboard. */
@@ -182,9 +182,9 @@ export class CmaRegisterApp extends LitElement {
     onPopupClosed: () => this.#handlePopupClosed(),
   });
   #attemptId = randomId();
-  #wasDisconnected = false;
+  #wasDisconnected?: boolean;
   /** Whether focus was inside before this render, so that a view replacing the focused control can pass it on. */
-  #hadFocus = false;
+  #hadFocus?: boolean;
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null) {
     if (name === 'session-token') {
