@@ -169,9 +169,9 @@ export class CmaRegisterApp extends LitElement {
   /** What the backend gave this attempt for granting access in the vendor's system. */
   private grant?: GrantInfo;
   /** Whether the user code is on the clipboard. */
-  private copied = false;
+  private copied?: boolean;
   /** Whether the user is to pick one of the descriptor's ways (the flow then holds the first way, untouched). */
-  private choosing = false;
+  private choosing?: boolean;
 
   readonly #loader = new DescriptorController(this, { source: () => this, onSettled: s => this.#handleLoaded(s) });
   readonly #work = new AttemptController(this);
