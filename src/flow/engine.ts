@@ -159,7 +159,8 @@ const variants = (text: LocalizedString | undefined): string[] =>
     .sort((a, b) => b.length - a.length);
 
 const startsWith = (text: string, start: string) => text.slice(0, start.length).toLowerCase() === start.toLowerCase();
-const endsWith = (text: string, end: string) => text.length >= end.length && text.slice(text.length - end.length).toLowerCase() === end.toLowerCase();
+/** (`end` is never empty, nor longer than `text`.) */
+const endsWith = (text: string, end: string) => text.slice(-end.length).toLowerCase() === end.toLowerCase();
 
 /** `text` without the first of `starts` it begins with and the first of `ends` it ends with (any case), trimmed. */
 function strip(text: string, starts: string[], ends: string[]): string {
