@@ -724,7 +724,7 @@ export class CmaRegisterApp extends LitElement {
     const { t } = this.locale;
     const { userCode, verificationUri, expiresAt } = this.grant ?? {};
     const left = Math.max(0, Math.ceil((Date.parse(expiresAt ?? '') - Date.now()) / 1000));
-    return html`${this.#renderInstructions(currentStep(flow))}
+    return html`${renderInstructions(currentStep(flow).instructions, this.locale)}
       <p part="status" class="status" id="waiting" tabindex="-1"><span class="spinner"></span>${this.#say(t.waiting(name))}</p>
       ${userCode
         ? html`<div class="grant">
@@ -740,10 +740,6 @@ export class CmaRegisterApp extends LitElement {
         : nothing}
       ${expiresAt && !Number.isNaN(left) ? html`<p class="progress">${t.grant.timeLeft(clock(left))}</p>` : nothing}
       ${this.#renderActions()}`;
-  }
-
-  #renderInstructions(step: Step) {
-    return renderInstructions(step.instructions, this.locale);
   }
 
   /** While an OAuth flow is open: what is happening in the vendor's window, and the ways out. */
@@ -810,7 +806,7 @@ export class CmaRegisterApp extends LitElement {
     return html`
       ${total > 1 ? html`<p class="progress">${t.stepOf(flow.stepIndex + 1, total)}</p>` : nothing}
       ${title ? html`<h3 id="step-title" tabindex="-1">${title}</h3>` : nothing}
-      ${this.#renderInstructions(step)}
+      ${renderInstructions(step.instructions, this.locale)}
       <form part="form" novalidate aria-labelledby=${title ? 'step-title' : 'heading'} @submit=${this.#handleSubmit} @field-change=${this.#handleFieldChange}>
         ${shownFields(flow).map(
           f => {
