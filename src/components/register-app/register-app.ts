@@ -601,14 +601,11 @@ export class CmaRegisterApp extends LitElement {
     this.#fire(CmaErrorEvent, { code, message, retryable, ...(step ? { step } : {}), ...(fields.length ? { fields } : {}) });
     if (!fields.length) return;
     await this.updateComplete;
-    this.#focusField(fields[0]);
+    // its input (a radio group's first button), which its cma-field gives the id `cma-field-<name>`
+    this.#first(`#cma-field-${fields[0]}`)?.focus();
   }
 
 
-  /** Focuses a field's input (a radio group's first button), which its cma-field gives the id `cma-field-<name>`. */
-  #focusField(name: string) {
-    this.renderRoot.querySelector<HTMLElement>(`#cma-field-${name}`)?.focus();
-  }
 
   /** What the fields to fix are, in words: their labels, listed. */
   #invalidText(flow: FlowState) {
