@@ -839,9 +839,7 @@ export class CmaRegisterApp extends LitElement {
       </form>
       ${flow.descriptor.helpUrl
         ? html`<footer>
-            <a href=${flow.descriptor.helpUrl} target="_blank" rel="noopener noreferrer"
-              >${t.help(name)}<span class="visually-hidden"> ${t.newTab}</span></a
-            >
+            <a href=${flow.descriptor.helpUrl} target="_blank" rel="noopener noreferrer">${t.help(name)}<span class="visually-hidden"> ${t.newTab}</span></a>
           </footer>`
         : nothing}
     `;
