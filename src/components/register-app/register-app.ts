@@ -815,8 +815,7 @@ export class CmaRegisterApp extends LitElement {
               .field=${f}
               .value=${flow.values[f.name]}
               .options=${optionsOf(flow, f)}
-              .error=${problem ? this.#problemText(f, problem) : ''}
-            ></cma-field>`;
+              .error=${problem ? this.#problemText(f, problem) : ''}></cma-field>`;
           },
         )}
         <div role="alert" class=${alert ? 'alert' : ''}>
