@@ -615,20 +615,13 @@ export class CmaRegisterApp extends LitElement {
 
   #problemText(field: Field, problem: FieldProblem): string {
     const { t, text } = this.locale;
-    const label = text(field.label);
-    switch (problem.rule) {
-      case 'server':
-        return problem.message;
-      case 'required':
-        return t.field.required(label, field.type);
-      case 'pattern':
-        return text(field.patternMessage) || t.field.pattern(label);
-      case 'minLength':
-      case 'maxLength':
-        return t.field[problem.rule](label, problem.limit);
-      default:
-        return t.field[problem.rule];
-    }
+    if (problem.rule === 'server') return problem.message;
+    // a message, or a function of the label (and of the field's type for required, of the limit for minLength and maxLength)
+    const message = t.field[problem.rule] as string | ((label: string, detail: unknown) => string);
+    return (
+      (problem.rule === 'pattern' && text(field.patternMessage)) ||
+      (typeof message === 'string' ? message : message(text(field.label), 'limit' in problem ? problem.limit : field.type))
+    );
   }
 
   // ——— rendering ———
