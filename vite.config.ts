@@ -94,7 +94,8 @@ function mockBackend(): Plugin {
  * `{ } ; , >` and after `:` (never before it: `.a :is(b)` is not `.a:is(b)`), the 0 of `0.5em` and
  * `-0.5em`, and the spaces at its ends (our `css` templates have no `${…}`).
  * HTML also loses the quotes of an attribute value of letters, digits, `_` and `-` (`part=status`),
- * which the browser parses the same (not before `/>`: `type=text/>` would make the value `text/`).
+ * which the browser parses the same (not before `/>`: `type=text/>` would make the value `text/`),
+ * and the ` /` of `<input />`, which it ignores (no template of ours has SVG, where it counts).
  */
 const minifyTemplates: Plugin = {
   name: 'cma-minify-templates',
@@ -113,7 +114,7 @@ const minifyTemplates: Plugin = {
             .replace(/;}/g, '}')
             .replace(/([\s:(,-])0\./g, '$1.')
             .trim()
-        : text.replace(/\s*\n\s*/g, ' ').replace(/="([\w-]+)"(?!\/)/g, '=$1');
+        : text.replace(/\s*\n\s*/g, ' ').replace(/="([\w-]+)"(?!\/)/g, '=$1').replace(/ \/>/g, '>');
     /** A static part of a template: its text lies between the opening `` ` ``/`}` and the closing `` ` ``/`${`. */
     const part = (tag: string, node: ts.Node, closer: number) => {
       const start = node.getStart(source) + 1;
