@@ -201,19 +201,18 @@ export function reduceToFrame(field: Pick<Field, 'prefix' | 'suffix'>, value: st
     return strip(text, SCHEME.test(text) ? prefixes : [...prefixes, ...schemeless], suffixes);
   }
 
-  // the start of the host the prefix gives, if any
-  const hostStarts = schemeless;
+  // the start of the host the prefix gives, if any: `schemeless`
   if (SCHEME.test(text) || HOST_LIKE.test(text)) {
     const url = parseUrl(SCHEME.test(text) ? text : `https://${text}`);
     if (!url) return text;
     const plain = isWebUrl(url) && !url.username && !url.password && !url.port;
     const host = url.hostname; // lower-case, as the URL parser gives it
     const framed =
-      suffixes.some(s => host.length > s.length && endsWith(host, s)) && (!hostStarts.length || hostStarts.some(p => startsWith(host, p)));
+      suffixes.some(s => host.length > s.length && endsWith(host, s)) && (!schemeless.length || schemeless.some(p => startsWith(host, p)));
     if (!plain || !framed) return text;
-    return strip(host, hostStarts, suffixes);
+    return strip(host, schemeless, suffixes);
   }
-  return strip(text, hostStarts, suffixes).toLowerCase();
+  return strip(text, schemeless, suffixes).toLowerCase();
 }
 
 /** The values of every visible field on the steps up to and including the current one. */
