@@ -7,7 +7,6 @@ import { DescriptorController, type DescriptorState } from '../../controllers/de
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { TickController } from '../../controllers/tick-controller.js';
 import { waysOf, type Descriptor, type Field, type Step, type Way } from '../../descriptor/types.js';
-import { formatProblems } from '../../descriptor/problems.js';
 import { isRetryable, type ErrorCode } from '../../errors.js';
 import type { AttemptDetail } from '../../events/base.js';
 import { CmaCancelEvent } from '../../events/cancel.js';
@@ -313,9 +312,8 @@ export class CmaRegisterApp extends LitElement {
     if (state.kind === 'ready') return this.#begin();
     await this.#i18n.ready; // the message in the page's language
     if (state !== this.#loader.state) return;
-    const { error, problems } = state;
-    const lead = this.#loadFailureMessage(state);
-    this.#emitError(error.code, problems ? `${lead}\n${formatProblems(problems)}` : lead, isRetryable(error.code));
+    const { error, problems = [] } = state;
+    this.#emitError(error.code, [this.#loadFailureMessage(state), ...problems.map(p => `${p.path}: ${p.message}`)].join('\n'), isRetryable(error.code));
   }
 
   /** What a failed load says first (a descriptor's problems follow it). */
