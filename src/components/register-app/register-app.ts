@@ -7,7 +7,7 @@ import { DescriptorController, type DescriptorState } from '../../controllers/de
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { TickController } from '../../controllers/tick-controller.js';
 import { waysOf, type Descriptor, type Field, type Step, type Way } from '../../descriptor/types.js';
-import { isRetryable, type ErrorCode } from '../../errors.js';
+import type { ErrorCode } from '../../errors.js';
 import type { AttemptDetail } from '../../events/base.js';
 import { CmaCancelEvent } from '../../events/cancel.js';
 import { CmaErrorEvent } from '../../events/error.js';
@@ -313,7 +313,7 @@ export class CmaRegisterApp extends LitElement {
     await this.#i18n.ready; // the message in the page's language
     if (state !== this.#loader.state) return;
     const { error, problems = [] } = state;
-    this.#emitError(error.code, [this.#loadFailureMessage(state), ...problems.map(p => `${p.path}: ${p.message}`)].join('\n'), isRetryable(error.code));
+    this.#emitError(error.code, [this.#loadFailureMessage(state), ...problems.map(p => `${p.path}: ${p.message}`)].join('\n'), error.retryable);
   }
 
   /** What a failed load says first (a descriptor's problems follow it). */
@@ -680,7 +680,7 @@ export class CmaRegisterApp extends LitElement {
             </ul>`
           : nothing}
       </div>
-      ${isRetryable(error.code) ? html`<button type="button" @click=${() => this.#restart(false)}>${t.tryAgain}</button>` : nothing}`;
+      ${error.retryable ? html`<button type="button" @click=${() => this.#restart(false)}>${t.tryAgain}</button>` : nothing}`;
   }
 
   #renderFlow(name: string) {
