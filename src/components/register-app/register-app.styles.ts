@@ -53,8 +53,8 @@ export const registerAppStyles = css`
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5em;
     align-items: center;
+    gap: 0.5em;
     margin-block-start: var(--_space);
   }
   .actions .primary {
