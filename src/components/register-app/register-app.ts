@@ -6,7 +6,7 @@ import { AttemptController } from '../../controllers/attempt-controller.js';
 import { DescriptorController, type DescriptorState } from '../../controllers/descriptor-controller.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { TickController } from '../../controllers/tick-controller.js';
-import { waysOf, type Descriptor, type Field, type Step, type Way } from '../../descriptor/types.js';
+import { waysOf, type Descriptor, type Field, type Way } from '../../descriptor/types.js';
 import type { ErrorCode } from '../../errors.js';
 import type { AttemptDetail } from '../../events/base.js';
 import { CmaCancelEvent } from '../../events/cancel.js';
@@ -313,6 +313,7 @@ export class CmaRegisterApp extends LitElement {
     await this.#i18n.ready; // the message in the page's language
     if (state !== this.#loader.state) return;
     const { error, problems = [] } = state;
+    // what the page says first, then a descriptor's problems, one a line
     this.#emitError(error.code, [this.#loadFailureMessage(state), ...problems.map(p => `${p.path}: ${p.message}`)].join('\n'), error.retryable);
   }
 
