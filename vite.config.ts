@@ -91,7 +91,11 @@ function mockBackend(): Plugin {
  * TypeScript's parser finds the templates, so `${…}` expressions are never touched. HTML keeps one
  * space where a line break and indentation were, which the browser collapses to anyway (no template
  * of ours has a `<pre>` or `<textarea>` with content); CSS loses comments and the spaces around
- * `{ } ; , >` and after `:` (never before it: `.a :is(b)` is not `.a:is(b)`), and the 0 of `0.5em`.
+ * `{ } ; , >` and after `:` (never before it: `.a :is(b)` is not `.a:is(b)`), the 0 of `0.5em` and
+ * `-0.5em`, and the spaces at its ends (our `css` templates have no `${…}`).
+ * HTML also loses the quotes of an attribute value of letters, digits, `_` and `-` (`part=status`),
+ * which the browser parses the same (not before `/>`: `type=text/>` would make the value `text/`),
+ * and the ` /` of `<input />`, which it ignores (no template of ours has SVG, where it counts).
  */
 const minifyTemplates: Plugin = {
   name: 'cma-minify-templates',
@@ -108,8 +112,9 @@ const minifyTemplates: Plugin = {
             .replace(/ ?([{};,>]) ?/g, '$1')
             .replace(/: /g, ':')
             .replace(/;}/g, '}')
-            .replace(/([\s:(,])0\./g, '$1.')
-        : text.replace(/\s*\n\s*/g, ' ');
+            .replace(/([\s:(,-])0\./g, '$1.')
+            .trim()
+        : text.replace(/\s*\n\s*/g, ' ').replace(/="([\w-]+)"(?!\/)/g, '=$1').replace(/ \/>/g, '>');
     /** A static part of a template: its text lies between the opening `` ` ``/`}` and the closing `` ` ``/`${`. */
     const part = (tag: string, node: ts.Node, closer: number) => {
       const start = node.getStart(source) + 1;

@@ -13,9 +13,7 @@ function inline(nodes: Inline[], newTab: string): (TemplateResult | string)[] {
       case 'em':
         return html`<em>${inline(node.children, newTab)}</em>`;
       case 'link':
-        return html`<a href=${node.href} target="_blank" rel="noopener noreferrer"
-          >${inline(node.children, newTab)}<span class="visually-hidden"> ${newTab}</span></a
-        >`;
+        return html`<a href=${node.href} target="_blank" rel="noopener noreferrer">${inline(node.children, newTab)}<span class="visually-hidden"> ${newTab}</span></a>`;
     }
   });
 }

@@ -61,8 +61,8 @@ export const sharedStyles = css`
     min-height: 2.5rem;
     min-width: 2.5rem;
     padding: 0.5em 1em;
-    border-radius: var(--_radius);
     border: 1px solid var(--_border);
+    border-radius: var(--_radius);
     background: var(--_surface);
     color: var(--_text);
     cursor: pointer;

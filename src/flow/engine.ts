@@ -159,7 +159,8 @@ const variants = (text: LocalizedString | undefined): string[] =>
     .sort((a, b) => b.length - a.length);
 
 const startsWith = (text: string, start: string) => text.slice(0, start.length).toLowerCase() === start.toLowerCase();
-const endsWith = (text: string, end: string) => text.length >= end.length && text.slice(text.length - end.length).toLowerCase() === end.toLowerCase();
+/** (`end` is never empty, nor longer than `text`.) */
+const endsWith = (text: string, end: string) => text.slice(-end.length).toLowerCase() === end.toLowerCase();
 
 /** `text` without the first of `starts` it begins with and the first of `ends` it ends with (any case), trimmed. */
 function strip(text: string, starts: string[], ends: string[]): string {
@@ -200,19 +201,18 @@ export function reduceToFrame(field: Pick<Field, 'prefix' | 'suffix'>, value: st
     return strip(text, SCHEME.test(text) ? prefixes : [...prefixes, ...schemeless], suffixes);
   }
 
-  // the start of the host the prefix gives, if any
-  const hostStarts = schemeless;
+  // the start of the host the prefix gives, if any: `schemeless`
   if (SCHEME.test(text) || HOST_LIKE.test(text)) {
     const url = parseUrl(SCHEME.test(text) ? text : `https://${text}`);
     if (!url) return text;
     const plain = isWebUrl(url) && !url.username && !url.password && !url.port;
     const host = url.hostname; // lower-case, as the URL parser gives it
     const framed =
-      suffixes.some(s => host.length > s.length && endsWith(host, s)) && (!hostStarts.length || hostStarts.some(p => startsWith(host, p)));
+      suffixes.some(s => host.length > s.length && endsWith(host, s)) && (!schemeless.length || schemeless.some(p => startsWith(host, p)));
     if (!plain || !framed) return text;
-    return strip(host, hostStarts, suffixes);
+    return strip(host, schemeless, suffixes);
   }
-  return strip(text, hostStarts, suffixes).toLowerCase();
+  return strip(text, schemeless, suffixes).toLowerCase();
 }
 
 /** The values of every visible field on the steps up to and including the current one. */

@@ -22,8 +22,8 @@ export const fieldStyles = css`
   /* the "More about …" button: a small round one, among the widget's buttons (shared.styles.ts) */
   .info {
     /* in px: a host with a small root font size must not make it a target under 24 px (WCAG 2.5.8) */
-    min-width: 24px;
     min-height: 24px;
+    min-width: 24px;
     padding: 0;
     margin-inline-start: 0.375em;
     border-radius: 50%;
@@ -64,8 +64,8 @@ export const fieldStyles = css`
   }
   .control :is(input, textarea, select) {
     flex: 1;
-    min-width: 0;
     min-height: 2.5rem;
+    min-width: 0;
     box-sizing: border-box;
     border: 0;
     padding: 0.5em 0.625em;

@@ -138,8 +138,7 @@ export class CmaField extends LitElement {
     // and on a click outside, returning focus to the button; `autofocus` moves focus into it on open,
     // so that it is read out. It stays the input's description, so it is also read with the field.
     const helpBlock = help
-      ? html`<button type="button" part="info" class="info" popovertarget="${id}-help" aria-label=${t.moreAbout(label)}>?</button
-          ><div part="hint" class="help" id="${id}-help" popover role="dialog" aria-label=${t.moreAbout(label)} tabindex="-1" autofocus @beforetoggle=${this.#toggleHelp}>
+      ? html`<button type="button" part="info" class="info" popovertarget="${id}-help" aria-label=${t.moreAbout(label)}>?</button><div part="hint" class="help" id="${id}-help" popover role="dialog" aria-label=${t.moreAbout(label)} tabindex="-1" autofocus @beforetoggle=${this.#toggleHelp}>
             ${renderMarkup(help, t.newTab)}
           </div>`
       : nothing;
@@ -211,8 +210,7 @@ export class CmaField extends LitElement {
             aria-invalid=${invalid}
             aria-describedby=${describedBy}
             autocomplete=${autocomplete}
-            @change=${this.#handleInput}
-          >
+            @change=${this.#handleInput}>
             ${this.options.some(o => o.value === value) ? nothing : html`<option value="" selected>${t.choose}</option>`}
             ${this.options.map(o => html`<option .value=${o.value} ?selected=${o.value === value}>${text(o.label)}</option>`)}
           </select>`
@@ -235,8 +233,7 @@ export class CmaField extends LitElement {
               aria-invalid=${invalid}
               aria-describedby=${describedBy}
               @input=${this.#handleInput}
-              @change=${this.#handleCommit}
-            ></textarea>`
+              @change=${this.#handleCommit}></textarea>`
           : html`<input
               part="input"
               id=${id}
@@ -270,8 +267,7 @@ export class CmaField extends LitElement {
               aria-controls=${id}
               aria-pressed=${this.revealed}
               aria-label=${toggle(label)}
-              @click=${() => (this.revealed = !this.revealed)}
-            >
+              @click=${() => (this.revealed = !this.revealed)}>
               ${toggle('').trim()}
             </button>`
           : nothing}

@@ -53,8 +53,8 @@ export const registerAppStyles = css`
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5em;
     align-items: center;
+    gap: 0.5em;
     margin-block-start: var(--_space);
   }
   .actions .primary {
@@ -73,8 +73,8 @@ export const registerAppStyles = css`
     display: block;
     height: 1em;
     margin-block-end: 0.75em;
-    border-radius: var(--_radius);
     background: var(--_subtle);
+    border-radius: var(--_radius);
   }
   .skeleton i:nth-child(2) {
     width: 40%;

@@ -6,9 +6,8 @@ import { AttemptController } from '../../controllers/attempt-controller.js';
 import { DescriptorController, type DescriptorState } from '../../controllers/descriptor-controller.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { TickController } from '../../controllers/tick-controller.js';
-import { waysOf, type Descriptor, type Field, type Step, type Way } from '../../descriptor/types.js';
-import { formatProblems } from '../../descriptor/problems.js';
-import { isRetryable, type ErrorCode } from '../../errors.js';
+import { waysOf, type Descriptor, type Field, type Way } from '../../descriptor/types.js';
+import type { ErrorCode } from '../../errors.js';
 import type { AttemptDetail } from '../../events/base.js';
 import { CmaCancelEvent } from '../../events/cancel.js';
 import { CmaErrorEvent } from '../../events/error.js';
@@ -166,13 +165,13 @@ export class CmaRegisterApp extends LitElement {
 
   private flow?: FlowState;
   /** OAuth in this tab after the user chose so when the popup was blocked, whatever `mode` says. */
-  #redirectChosen = false;
+  #redirectChosen?: boolean;
   /** What the backend gave this attempt for granting access in the vendor's system. */
   private grant?: GrantInfo;
   /** Whether the user code is on the clipboard. */
-  private copied = false;
+  private copied?: boolean;
   /** Whether the user is to pick one of the descriptor's ways (the flow then holds the first way, untouched). */
-  private choosing = false;
+  private choosing?: boolean;
 
   readonly #loader = new DescriptorController(this, { source: () => this, onSettled: s => this.#handleLoaded(s) });
   readonly #work = new AttemptController(this);
@@ -183,9 +182,9 @@ export class CmaRegisterApp extends LitElement {
     onPopupClosed: () => this.#handlePopupClosed(),
   });
   #attemptId = randomId();
-  #wasDisconnected = false;
+  #wasDisconnected?: boolean;
   /** Whether focus was inside before this render, so that a view replacing the focused control can pass it on. */
-  #hadFocus = false;
+  #hadFocus?: boolean;
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null) {
     if (name === 'session-token') {
@@ -314,9 +313,9 @@ export class CmaRegisterApp extends LitElement {
     if (state.kind === 'ready') return this.#begin();
     await this.#i18n.ready; // the message in the page's language
     if (state !== this.#loader.state) return;
-    const { error, problems } = state;
-    const lead = this.#loadFailureMessage(state);
-    this.#emitError(error.code, problems ? `${lead}\n${formatProblems(problems)}` : lead, isRetryable(error.code));
+    const { error, problems = [] } = state;
+    // what the page says first, then a descriptor's problems, one a line
+    this.#emitError(error.code, [this.#loadFailureMessage(state), ...problems.map(p => `${p.path}: ${p.message}`)].join('\n'), error.retryable);
   }
 
   /** What a failed load says first (a descriptor's problems follow it). */
@@ -602,14 +601,11 @@ export class CmaRegisterApp extends LitElement {
     this.#fire(CmaErrorEvent, { code, message, retryable, ...(step ? { step } : {}), ...(fields.length ? { fields } : {}) });
     if (!fields.length) return;
     await this.updateComplete;
-    this.#focusField(fields[0]);
+    // its input (a radio group's first button), which its cma-field gives the id `cma-field-<name>`
+    this.#first(`#cma-field-${fields[0]}`)?.focus();
   }
 
 
-  /** Focuses a field's input (a radio group's first button), which its cma-field gives the id `cma-field-<name>`. */
-  #focusField(name: string) {
-    this.renderRoot.querySelector<HTMLElement>(`#cma-field-${name}`)?.focus();
-  }
 
   /** What the fields to fix are, in words: their labels, listed. */
   #invalidText(flow: FlowState) {
@@ -619,20 +615,13 @@ export class CmaRegisterApp extends LitElement {
 
   #problemText(field: Field, problem: FieldProblem): string {
     const { t, text } = this.locale;
-    const label = text(field.label);
-    switch (problem.rule) {
-      case 'server':
-        return problem.message;
-      case 'required':
-        return t.field.required(label, field.type);
-      case 'pattern':
-        return text(field.patternMessage) || t.field.pattern(label);
-      case 'minLength':
-      case 'maxLength':
-        return t.field[problem.rule](label, problem.limit);
-      default:
-        return t.field[problem.rule];
-    }
+    if (problem.rule === 'server') return problem.message;
+    // a message, or a function of the label (and of the field's type for required, of the limit for minLength and maxLength)
+    const message = t.field[problem.rule] as string | ((label: string, detail: unknown) => string);
+    return (
+      (problem.rule === 'pattern' && text(field.patternMessage)) ||
+      (typeof message === 'string' ? message : message(text(field.label), 'limit' in problem ? problem.limit : field.type))
+    );
   }
 
   // ——— rendering ———
@@ -693,7 +682,7 @@ export class CmaRegisterApp extends LitElement {
             </ul>`
           : nothing}
       </div>
-      ${isRetryable(error.code) ? html`<button type="button" @click=${() => this.#restart(false)}>${t.tryAgain}</button>` : nothing}`;
+      ${error.retryable ? html`<button type="button" @click=${() => this.#restart(false)}>${t.tryAgain}</button>` : nothing}`;
   }
 
   #renderFlow(name: string) {
@@ -725,7 +714,7 @@ export class CmaRegisterApp extends LitElement {
     const { t } = this.locale;
     const { userCode, verificationUri, expiresAt } = this.grant ?? {};
     const left = Math.max(0, Math.ceil((Date.parse(expiresAt ?? '') - Date.now()) / 1000));
-    return html`${this.#renderInstructions(currentStep(flow))}
+    return html`${renderInstructions(currentStep(flow).instructions, this.locale)}
       <p part="status" class="status" id="waiting" tabindex="-1"><span class="spinner"></span>${this.#say(t.waiting(name))}</p>
       ${userCode
         ? html`<div class="grant">
@@ -741,10 +730,6 @@ export class CmaRegisterApp extends LitElement {
         : nothing}
       ${expiresAt && !Number.isNaN(left) ? html`<p class="progress">${t.grant.timeLeft(clock(left))}</p>` : nothing}
       ${this.#renderActions()}`;
-  }
-
-  #renderInstructions(step: Step) {
-    return renderInstructions(step.instructions, this.locale);
   }
 
   /** While an OAuth flow is open: what is happening in the vendor's window, and the ways out. */
@@ -811,7 +796,7 @@ export class CmaRegisterApp extends LitElement {
     return html`
       ${total > 1 ? html`<p class="progress">${t.stepOf(flow.stepIndex + 1, total)}</p>` : nothing}
       ${title ? html`<h3 id="step-title" tabindex="-1">${title}</h3>` : nothing}
-      ${this.#renderInstructions(step)}
+      ${renderInstructions(step.instructions, this.locale)}
       <form part="form" novalidate aria-labelledby=${title ? 'step-title' : 'heading'} @submit=${this.#handleSubmit} @field-change=${this.#handleFieldChange}>
         ${shownFields(flow).map(
           f => {
@@ -823,8 +808,7 @@ export class CmaRegisterApp extends LitElement {
               .field=${f}
               .value=${flow.values[f.name]}
               .options=${optionsOf(flow, f)}
-              .error=${problem ? this.#problemText(f, problem) : ''}
-            ></cma-field>`;
+              .error=${problem ? this.#problemText(f, problem) : ''}></cma-field>`;
           },
         )}
         <div role="alert" class=${alert ? 'alert' : ''}>
@@ -847,9 +831,7 @@ export class CmaRegisterApp extends LitElement {
       </form>
       ${flow.descriptor.helpUrl
         ? html`<footer>
-            <a href=${flow.descriptor.helpUrl} target="_blank" rel="noopener noreferrer"
-              >${t.help(name)}<span class="visually-hidden"> ${t.newTab}</span></a
-            >
+            <a href=${flow.descriptor.helpUrl} target="_blank" rel="noopener noreferrer">${t.help(name)}<span class="visually-hidden"> ${t.newTab}</span></a>
           </footer>`
         : nothing}
     `;
