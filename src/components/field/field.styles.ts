@@ -82,6 +82,10 @@ export const fieldStyles = css`
   .control textarea.masked {
     -webkit-text-security: disc;
   }
+  /* inside the frame, which clips what goes past its edge */
+  .toggle:focus-visible {
+    outline-offset: -4px;
+  }
   .toggle {
     border: 0;
     border-inline-start: 1px solid var(--_border);

@@ -4,10 +4,10 @@ import { normalize } from '../../flow/engine.js';
 import { english, type Locale } from '../locale.js';
 import { renderMarkup } from '../markup.js';
 
-/** Fired inside the widget (not composed) when the user changes a field's value. */
 /** The help popover's placement code (with @floating-ui/dom): only a descriptor with `help` loads it. */
 const placement = () => import('./help-popover.js');
 
+/** Fired inside the widget (not composed) when the user changes a field's value. */
 export type FieldChangeEvent = CustomEvent<{ name: string; value: FieldValue; left: boolean }>;
 
 /**

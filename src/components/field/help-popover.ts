@@ -14,7 +14,11 @@ export function follow(popover: HTMLElement) {
   const button = popover.previousElementSibling!;
   // the top layer is fixed to the viewport: undo the browser's centring of popovers
   Object.assign(popover.style, { margin: '0', inset: 'auto' });
-  if (!popover.matches(':popover-open')) return; // closed again while this module loaded
+  if (!popover.matches(':popover-open')) {
+    // still opening (called from its beforetoggle), or closed again while this module loaded: follow once it is open
+    popover.addEventListener('toggle', e => (e as ToggleEvent).newState === 'open' && follow(popover), { once: true });
+    return;
+  }
   const stop = autoUpdate(button, popover, () =>
     popover.matches(':popover-open')
       ? computePosition(button, popover, {
