@@ -198,7 +198,9 @@ describe('<cma-register-app> by keyboard alone', () => {
     expect(flow.values).to.deep.equal({ environment: 'sandbox' });
   });
 
-  it('Shopify: type the shop, Enter; Cancel in the waiting view with the keyboard puts focus on Start again and ends the flow', async () => {
+  it('Shopify: type the shop, Enter; Cancel in the waiting view with the keyboard puts focus on Start again and ends the flow', async function () {
+    // the window's teardown below may take up to 20 s on a loaded machine: more than mocha's 10 s for the whole test
+    this.timeout(40_000);
     const { el } = await start('shopify');
     await tabTo('input[name=shop]');
     await typeKeys('my-shop');
