@@ -39,6 +39,16 @@ export const CLOSED_GRACE_MS = 10_000;
 const CONFIRM_POLL_MS = 1_000;
 const CLOSED_POLL_MS = 3_000;
 const CLOSED_WATCH_MS = 500;
+/**
+ * Closes a window we opened. Chromium ignores close() now and then while the window is still on
+ * about:blank with its first page on the way, and the window stays open; so, until it reads closed,
+ * close() again every quarter second, for up to 10 s.
+ */
+function closeWindow(popup: Window | null | undefined, tries = 40) {
+  popup?.close();
+  if (popup && !popup.closed && tries) setTimeout(closeWindow, 250, popup, tries - 1);
+}
+
 /** The page to come back to in redirect mode: this one, marked with the vendor it is for. */
 function returnUrl(vendor: string): string {
   const url = new URL(location.href);
@@ -176,7 +186,7 @@ export class OAuthController implements ReactiveController {
         window.removeEventListener('message', onMessage);
       }
     } finally {
-      popup?.close();
+      closeWindow(popup);
       if (run === this.#runs) {
         this.#popup = null;
         this.#setPhase('idle');
@@ -209,7 +219,7 @@ export class OAuthController implements ReactiveController {
    * even while a run still waits for the server to create that flow (and then deletes it).
    */
   closePopup() {
-    this.#popup?.close();
+    closeWindow(this.#popup);
     this.#popup = null;
     this.phase = 'idle';
   }
