@@ -40,13 +40,13 @@ const CONFIRM_POLL_MS = 1_000;
 const CLOSED_POLL_MS = 3_000;
 const CLOSED_WATCH_MS = 500;
 /**
- * Closes a window we opened. Chromium ignores close() now and then while the window is still on
- * about:blank with its first page on the way, and the window stays open; so, until it reads closed,
- * close() again every quarter second, for up to 10 s.
+ * Closes a window we opened. Chromium now and then ignores close() while the window is still on
+ * about:blank with its first page on the way, and the window stays open; so close() again every
+ * quarter second for 10 s (on a closed window it does nothing), whatever `closed` reads meanwhile.
  */
 function closeWindow(popup: Window | null | undefined, tries = 40) {
   popup?.close();
-  if (popup && !popup.closed && tries) setTimeout(closeWindow, 250, popup, tries - 1);
+  if (popup && tries) setTimeout(closeWindow, 250, popup, tries - 1);
 }
 
 /** The page to come back to in redirect mode: this one, marked with the vendor it is for. */
