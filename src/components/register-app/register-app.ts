@@ -605,8 +605,6 @@ export class CmaRegisterApp extends LitElement {
     this.#first(`#cma-field-${fields[0]}`)?.focus();
   }
 
-
-
   /** What the fields to fix are, in words: their labels, listed. */
   #invalidText(flow: FlowState) {
     const { t, text } = this.locale;
