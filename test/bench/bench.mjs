@@ -6,9 +6,9 @@
 // Every load is cold and slow on purpose: a cross-site navigation (so a new renderer process, nothing
 // compiled yet), in one tab of a new incognito context, with the HTTP cache disabled
 // (CDP Network.setCacheDisabled) and the CPU throttled 4× (CDP Emulation.setCPUThrottlingRate). Loads
-// run one at a time, widget and static alternating, N of each per case (`--runs N`, default 15; about
-// 2½ minutes on 2 cores). Other work on the machine shows in the figures: the load average is
-// printed with them.
+// run one at a time, the kinds of page taking turns, N of each per case (`--runs N`, default 15; about
+// 4 minutes on 2 cores; `--only <text>` runs the cases whose label holds it). Other work on the
+// machine shows in the figures: the load average is printed with them.
 //
 // Cases (the vendors are every file in mocks/descriptors/ but the kitchen-sink test fixture):
 //   first step    per vendor, descriptor fetched from `${apiBase}/vendors/<id>.json`, and inline (the
@@ -50,6 +50,9 @@ if (!Number.isInteger(RUNS) || RUNS < 1) {
   console.error('--runs takes a whole number ≥ 1');
   process.exit(2);
 }
+// `--only <text>`: the cases whose label holds it (`--only 50`, `--only mailchimp`), for a quicker look
+const onlyArg = process.argv.indexOf('--only');
+const ONLY = onlyArg > 0 ? process.argv[onlyArg + 1] : '';
 const THROTTLE = 4;
 const MANY = 50;
 const SWITCHES = 100;
@@ -409,7 +412,9 @@ const cases = [
   { group: 'switch', label: `switch ${SWITCHES}×`, query: 'case=switch' },
   { group: 'type', label: `type ${TYPED.length} chars`, query: 'case=type&vendor=mailchimp', after: type },
   { group: 'type-wide', label: `type ${TYPED.length} chars, ${WIDE} fields`, query: 'case=type&vendor=wide', after: type },
-].map(c => ({ ...c, widget: [], static: [], same: [], kinds: ['first', 'many'].includes(c.group) ? ['widget', 'static', 'same'] : ['widget', 'static'] }));
+]
+  .filter(c => c.label.includes(ONLY))
+  .map(c => ({ ...c, widget: [], static: [], same: [], kinds: ['first', 'many'].includes(c.group) ? ['widget', 'static', 'same'] : ['widget', 'static'] }));
 
 /** Fills `snapshots`: each vendor's first step as the widget renders it, descriptor inline, CPU not throttled. */
 async function snapshot() {
@@ -494,32 +499,41 @@ const machine = `load average ${load1.toFixed(1)} before, ${loadavg()[0].toFixed
 console.log(`${machine} (other work on the machine slows every figure)`);
 console.log('static: the bare form (labels, inputs, a button); same: the widget\'s own first step, its DOM and CSS, as static HTML\n');
 
-console.log('First step interactive, from navigation start');
-console.log(header3);
-for (const c of cases.filter(c => c.group === 'first')) console.log(row3(c.label, med(c, 'widget'), med(c, 'static'), med(c, 'same'), c.goal));
-// every load of every vendor together, one median each
-for (const [how, goal] of [['fetched', 1.8], ['inline', 1.5]]) {
-  const of = kind => median(cases.filter(c => c.group === 'first' && c.label.endsWith(how)).flatMap(c => c[kind].map(r => r.t)));
-  console.log(row3(`all vendors ${how}`, of('widget'), of('static'), of('same'), goal));
+const firsts = cases.filter(c => c.group === 'first');
+if (firsts.length) {
+  console.log('First step interactive, from navigation start');
+  console.log(header3);
+  for (const c of firsts) console.log(row3(c.label, med(c, 'widget'), med(c, 'static'), med(c, 'same'), c.goal));
+  // every load of every vendor together, one median each
+  for (const [how, goal] of [['fetched', 1.8], ['inline', 1.5]]) {
+    const of = kind => median(firsts.filter(c => c.label.endsWith(how)).flatMap(c => c[kind].map(r => r.t)));
+    if (firsts.some(c => c.label.endsWith(how))) console.log(row3(`all vendors ${how}`, of('widget'), of('static'), of('same'), goal));
+  }
 }
 
 const many = cases.find(c => c.group === 'many');
-console.log(`\n${MANY} on one page (mailchimp, fetched), until all ${MANY} first steps are interactive`);
-console.log(`${header3}${''.padEnd(2)}descriptor requests widget / static / same`);
-const requests = `${['widget', 'static', 'same'].map(kind => med(many, kind, 'requests')).join(' / ')} (goal: 1)`;
-console.log(row3(`${MANY} widgets / forms`, med(many, 'widget'), med(many, 'static'), med(many, 'same'), many.goal, requests));
+if (many) {
+  console.log(`\n${MANY} on one page (mailchimp, fetched), until all ${MANY} first steps are interactive`);
+  console.log(`${header3}${''.padEnd(2)}descriptor requests widget / static / same`);
+  const requests = `${['widget', 'static', 'same'].map(kind => med(many, kind, 'requests')).join(' / ')} (goal: 1)`;
+  console.log(row3(`${MANY} widgets / forms`, med(many, 'widget'), med(many, 'static'), med(many, 'same'), many.goal, requests));
+}
 
 const sw = cases.find(c => c.group === 'switch');
-console.log(`\nSwitching vendor ${SWITCHES}× on one element, one task apart, until the last vendor's first step is interactive`);
-console.log(`${header}${''.padEnd(11)}descriptor requests / ready events, widget | static`);
-const swExtra = kind => `${med(sw, kind, 'requests') - 1} / ${med(sw, kind, 'readies')}`; // less the load's own request
-console.log(row(`switch ${SWITCHES}×`, med(sw, 'widget'), med(sw, 'static'), 0, `${swExtra('widget')} | ${swExtra('static')}`));
+if (sw) {
+  console.log(`\nSwitching vendor ${SWITCHES}× on one element, one task apart, until the last vendor's first step is interactive`);
+  console.log(`${header}${''.padEnd(11)}descriptor requests / ready events, widget | static`);
+  const swExtra = kind => `${med(sw, kind, 'requests') - 1} / ${med(sw, kind, 'readies')}`; // less the load's own request
+  console.log(row(`switch ${SWITCHES}×`, med(sw, 'widget'), med(sw, 'static'), 0, `${swExtra('widget')} | ${swExtra('static')}`));
+}
 
 const ty = cases.find(c => c.group === 'type');
-console.log(`\nTyping ${TYPED.length} characters into MailChimp's API key: beforeinput → re-rendered, style and layout done`);
-console.log(header);
-console.log(row('per keystroke', med(ty, 'widget'), med(ty, 'static'), 0));
 const tw = cases.find(c => c.group === 'type-wide');
-console.log(row(`… with ${WIDE} fields`, med(tw, 'widget'), med(tw, 'static'), 0));
+if (ty || tw) {
+  console.log(`\nTyping ${TYPED.length} characters into the first field: beforeinput → re-rendered, style and layout done`);
+  console.log(header);
+  if (ty) console.log(row('per keystroke', med(ty, 'widget'), med(ty, 'static'), 0));
+  if (tw) console.log(row(`… with ${WIDE} fields`, med(tw, 'widget'), med(tw, 'static'), 0));
+}
 for (const note of notes) console.log(`\nnote: ${note}`);
 console.log(`\n(took ${Math.round((Date.now() - started) / 1000)} s)`);
